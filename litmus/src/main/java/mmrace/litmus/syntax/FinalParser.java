@@ -37,8 +37,8 @@ final class FinalParser {
         if (!ts.at(TokenKind.EOF)) {
             Token t = ts.peek();
             if (t.isIdent("locations") || t.isIdent("filter")) {
-                throw TokenStream.error(t, "'" + t.text() + "' must come before the final condition"
-                        + (t.isIdent("locations") ? " and the filter" : ""));
+                throw TokenStream.error(t, "'" + t.text() + "' must come before "
+                        + (t.isIdent("locations") ? "the filter and " : "") + "the final condition");
             }
             if (t.isIdent("with")) {
                 throw TokenStream.error(t, "'with' clauses are not supported");
