@@ -64,8 +64,12 @@ final class HeaderParser {
         } else {
             i = save;
         }
-        return new Header(name, doc, info(), i);
+        SequencedMap<String, String> info = info();
+        return new Header(name, doc.isPresent() ? doc : laterDoc, info, i);
     }
+
+    /** A doc string found after other header material (a comment), when none follows the name. */
+    private Optional<String> laterDoc = Optional.empty();
 
     /** Reads {@code key=value} lines, comments and extra doc strings until the {@code {}. */
     private SequencedMap<String, String> info() throws LitmusSyntaxException {
@@ -79,7 +83,10 @@ final class HeaderParser {
                 skipComment();
             } else if (c == ';' || c == '"') {
                 if (c == '"') {
-                    quoted();
+                    String d = quoted();
+                    if (laterDoc.isEmpty()) {
+                        laterDoc = Optional.of(d);
+                    }
                 } else {
                     i++;
                 }

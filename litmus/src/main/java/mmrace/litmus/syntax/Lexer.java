@@ -72,6 +72,9 @@ final class Lexer {
         if (src.at(j) == '~') {
             return "~exists";
         }
+        if (src.startsWith("not", j) && !isIdentPart(src.at(j + 3))) {
+            return "not exists";
+        }
         while (j < src.length() && Character.isLetterOrDigit(src.at(j))) {
             j++;
         }
@@ -104,7 +107,7 @@ final class Lexer {
         if (t.is(TokenKind.IDENT) && CONDITION_KEYWORDS.contains(t.text())) {
             return here;
         }
-        if (t.is(TokenKind.TILDE) && here) {
+        if ((t.is(TokenKind.TILDE) || t.isIdent("not")) && here) {
             int j = i;
             while (j < end && (src.at(j) == ' ' || src.at(j) == '\t')) {
                 j++;
