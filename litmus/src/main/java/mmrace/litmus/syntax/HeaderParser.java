@@ -8,11 +8,11 @@ import java.util.SequencedMap;
  * Reads the part of a litmus file before the initial state, as herd7's splitter does: the
  * header line {@code C name}, an optional {@code "doc string"} (on the same or the next line),
  * then {@code key=value} lines (e.g. {@code Hash=...}), blank lines and {@code (* *)} comments,
- * up to the {@code {} that opens the initial state.
+ * up to the opening brace of the initial state.
  */
 final class HeaderParser {
 
-    /** What the header holds, and where the initial state's {@code {} is. */
+    /** What the header holds, and where the initial state's opening brace is. */
     record Header(String name, Optional<String> doc, SequencedMap<String, String> info, int initOpen) {
     }
 
@@ -71,7 +71,7 @@ final class HeaderParser {
     /** A doc string found after other header material (a comment), when none follows the name. */
     private Optional<String> laterDoc = Optional.empty();
 
-    /** Reads {@code key=value} lines, comments and extra doc strings until the {@code {}. */
+    /** Reads {@code key=value} lines, comments and extra doc strings until the opening brace. */
     private SequencedMap<String, String> info() throws LitmusSyntaxException {
         SequencedMap<String, String> info = new LinkedHashMap<>();
         while (true) {

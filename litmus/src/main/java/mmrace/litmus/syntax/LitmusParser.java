@@ -60,7 +60,7 @@ public final class LitmusParser {
         return test;
     }
 
-    /** The initial state ends at the first {@code }} outside comments, as in herd7. */
+    /** The initial state ends at the first closing brace outside comments, as in herd7. */
     private static int initClose(SourceText src, int open) throws LitmusSyntaxException {
         int level = 0;
         for (int i = open + 1; i < src.length(); i++) {

@@ -11,12 +11,18 @@ package mmrace.litmus.syntax;
 public final class LitmusSyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The file name as given to the parser. */
     private final String file;
+    /** 1-based line. */
     private final int line;
+    /** 1-based column. */
     private final int column;
+    /** The diagnostic without its position prefix. */
     private final String reason;
 
     /**
+     * Creates the diagnostic {@code POS: error: REASON}.
+     *
      * @param pos    where the problem is
      * @param reason what was expected or what is wrong, without position or "error:"
      */

@@ -5,7 +5,7 @@ package mmrace.litmus.syntax;
  * in the {@code filter} and in the final condition, and as a key of a final state. Locations
  * have value semantics (no source position), so they can key maps.
  *
- * <p>{@link #toString()} gives herd7's notation: {@code x}, {@code 0:r1}, {@code x[1]}.
+ * <p>Each variant's {@code toString()} gives herd7's notation: {@code x}, {@code 0:r1}, {@code x[1]}.
  */
 public sealed interface Location {
 

@@ -95,7 +95,7 @@ final class ProgramParser {
         return out;
     }
 
-    /** Parses statements up to the {@code }} closing a block opened by {@code open}. */
+    /** Parses statements up to the closing brace of a block opened by {@code open}. */
     private List<Stmt> blockBody(String what, Token open) throws LitmusSyntaxException {
         List<Stmt> out = new ArrayList<>();
         while (!ts.accept(TokenKind.RBRACE)) {

@@ -71,7 +71,7 @@ public sealed interface Stmt {
     /**
      * A braced block {@code { ... }}.
      *
-     * @param pos        position of the {@code {}
+     * @param pos        position of the opening brace
      * @param statements the statements in order
      */
     record Block(SourcePos pos, List<Stmt> statements) implements Stmt {

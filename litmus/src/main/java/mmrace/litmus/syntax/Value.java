@@ -5,7 +5,7 @@ package mmrace.litmus.syntax;
  * (herd7 writes it as the bare name: in {@code 1:r0=x} and {@code { p=y; }}, {@code x} and
  * {@code y} denote addresses, not contents).
  *
- * <p>{@link #toString()} gives herd7's notation, used in final states: {@code 1}, {@code -1},
+ * <p>Each variant's {@code toString()} gives herd7's notation, used in final states: {@code 1}, {@code -1},
  * {@code x}.
  */
 public sealed interface Value {
