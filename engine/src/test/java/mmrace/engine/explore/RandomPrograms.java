@@ -31,7 +31,7 @@ final class RandomPrograms {
         int cpus = 2 + r.nextInt(3);
         int nLocs = 2 + r.nextInt(2);
         int budget = switch (cpus) {
-            case 2 -> 5;
+            case 2 -> 4;
             case 3 -> 3;
             default -> 2;
         };
@@ -68,7 +68,7 @@ final class RandomPrograms {
     private static Step step(Random r, int nLocs) {
         int l = r.nextInt(nLocs);
         int v = 1 + r.nextInt(3);
-        int kind = r.nextInt(9);
+        int kind = r.nextInt(10);
         return switch (kind) {
             case 0, 1 -> (x, locs, locks, sem, cpu, reg) -> x.record("r" + reg[0]++, locs[l].readOnce());
             case 2, 3 -> (x, locs, locks, sem, cpu, reg) -> locs[l].writeOnce(v);
@@ -82,11 +82,9 @@ final class RandomPrograms {
                         ? (x, locs, locks, sem, cpu, reg) -> locs[l].writeOnce(locs[l].readOnce() + v)
                         : (x, locs, locks, sem, cpu, reg) -> x.record("r" + reg[0]++, locs[l].readOnce());
                 yield (x, locs, locks, sem, cpu, reg) -> {
-                    if (r.nextBoolean() || true) {
-                        locks[k].lock();
-                        inner.run(x, locs, locks, sem, cpu, reg);
-                        locks[k].unlock();
-                    }
+                    locks[k].lock();
+                    inner.run(x, locs, locks, sem, cpu, reg);
+                    locks[k].unlock();
                 };
             }
             case 7 -> {
@@ -100,6 +98,17 @@ final class RandomPrograms {
                         sem.downRead();
                         x.record("r" + reg[0]++, locs[l].readOnce());
                         sem.upRead();
+                    }
+                };
+            }
+            case 8 -> {
+                int k = r.nextInt(2);
+                yield (x, locs, locks, sem, cpu, reg) -> {
+                    if (locks[k].trylock()) {
+                        locs[l].writeOnce(locs[l].readOnce() + v);
+                        locks[k].unlock();
+                    } else {
+                        x.record("r" + reg[0]++, -1);
                     }
                 };
             }
