@@ -351,6 +351,27 @@ public final class ExecutionGraph {
             return n;
         }
 
+        public EventKind kind(int e) {
+            return kind[e];
+        }
+
+        public int thread(int e) {
+            return thread[e];
+        }
+
+        public int loc(int e) {
+            return loc[e];
+        }
+
+        public boolean has(int e, Tag t) {
+            return (tags[e] & t.bit()) != 0;
+        }
+
+        /** Number of locations created so far. */
+        public int locations() {
+            return locNames.size();
+        }
+
         // ------------------------------------------------------------ locations
 
         /** The location called {@code name}, created with initial value 0 if new. */

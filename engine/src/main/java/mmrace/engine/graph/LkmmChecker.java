@@ -116,13 +116,10 @@ public class LkmmChecker implements MemoryModelChecker {
             long[] srcuLock = t(Tag.SRCU_LOCK), srcuUnlock = t(Tag.SRCU_UNLOCK), syncSrcu = t(Tag.SYNC_SRCU);
             long[] rcuLock = t(Tag.RCU_LOCK), rcuUnlock = t(Tag.RCU_UNLOCK), syncRcu = t(Tag.SYNC_RCU);
 
-            Rel rcuRscs = rcuRscs(rcuLock, rcuUnlock);
+            Rel rcuRscs = Axioms.rcuRscs(g);
             Rel data0 = g.data();
             Rel notSrcuUnlock = idOn(Bits.complement(n, srcuUnlock));
-            // let carry-srcu-data = (data ; [~ Srcu-unlock] ; rf)*
-            Rel carrySrcuData = data0.seq(notSrcuUnlock).seq(rf).star();
-            // let srcu-rscs = ([Srcu-lock] ; carry-srcu-data ; data ; [Srcu-unlock]) & loc
-            Rel srcuRscs = carrySrcuData.dom(srcuLock).seq(data0).ran(srcuUnlock).inter(loc);
+            Rel srcuRscs = Axioms.srcuRscs(g);
 
             // Marked = (~M) | IW | ONCE | RELEASE | ACQUIRE | MB | RMW | LKR | LKW | UL | LF | RL | RU | Srcu-lock | Srcu-unlock
             long[] plain = Bits.empty(n);
@@ -306,25 +303,6 @@ public class LkmmChecker implements MemoryModelChecker {
             if (mixedAccesses != null && !mixedAccesses.isEmpty()) flags.add("mixed-accesses");
             if (dataRace != null && !dataRace.isEmpty()) flags.add("data-race");
             return flags.isEmpty() ? ok() : Verdict.allow(name(), flags);
-        }
-
-        /**
-         * The bell's rcu-rscs: matching pairs of properly nested rcu_read_lock/unlock, by
-         * iterating its let rec from the empty relation to the fixpoint.
-         */
-        Rel rcuRscs(long[] rcuLock, long[] rcuUnlock) {
-            Rel matched = Rel.empty(n);
-            if (Bits.isEmpty(rcuLock) || Bits.isEmpty(rcuUnlock)) return matched;
-            while (true) {
-                long[] unmatchedLocks = Bits.minus(rcuLock, matched.domain());
-                long[] unmatchedUnlocks = Bits.minus(rcuUnlock, matched.range());
-                long[] unmatched = Bits.union(unmatchedLocks, unmatchedUnlocks);
-                Rel unmatchedPo = po.restrict(unmatched, unmatched);
-                Rel locksToUnlocks = po.restrict(unmatchedLocks, unmatchedUnlocks);
-                Rel next = matched.union(locksToUnlocks.minus(unmatchedPo.seq(unmatchedPo)));
-                if (next.equals(matched)) return matched;
-                matched = next;
-            }
         }
 
         /** linux-kernel.cat's {@code let rec rcu-order}, least fixpoint by iteration from empty. */

@@ -20,6 +20,11 @@ import java.util.Set;
  * has full barriers). smp_rmb, smp_wmb, barrier, smp_mb__{before,after}_atomic,
  * smp_mb__after_spinlock, rcu_read_lock/unlock are compiler barriers on x86 and order nothing
  * more; acquire/release/ONCE accesses and spin_unlock are plain MOVs.
+ *
+ * <p>For RCU (which x86tso.cat does not know) one more axiom, "rcu", states the fundamental law:
+ * with rcu_read_lock/unlock and synchronize_rcu/srcu ordered like full fences, each read-side
+ * critical section (L, U) and grace period G of another thread must fit in ghb as U before G or
+ * G before L (on x86 the quiescent state that ends a grace period is a full barrier).
  */
 public final class TsoChecker implements MemoryModelChecker {
     private static final Verdict OK = Verdict.allow("tso", Set.of());
@@ -49,6 +54,15 @@ public final class TsoChecker implements MemoryModelChecker {
         Rel implied = poWR.inter(Rel.cross(n, g.allView(), X).union(Rel.cross(n, X, g.allView())));
         Rel ghb = mfence.union(implied).union(poGhb).union(rf.inter(Axioms.ext(g))).union(fr).union(co);
         if (!ghb.isAcyclic()) return Verdict.forbid(name(), "tso", ghb.findCycle());
+        if (!Bits.isEmpty(g.tagView(Tag.SYNC_RCU)) || !Bits.isEmpty(g.tagView(Tag.SYNC_SRCU))) {
+            // rcu_read_lock/unlock and grace periods as full fences that are events of ghb themselves
+            long[] rcuF = Bits.union(Bits.union(g.tagView(Tag.RCU_LOCK), g.tagView(Tag.RCU_UNLOCK)),
+                    Bits.union(g.tagView(Tag.SYNC_RCU), g.tagView(Tag.SYNC_SRCU)));
+            long[] ends = Bits.union(M, rcuF);
+            Rel withRcu = ghb.union(po.restrict(ends, rcuF)).union(po.restrict(rcuF, ends));
+            int[] bad2 = Axioms.rcuGracePeriods(g, withRcu);
+            if (bad2 != null) return Verdict.forbid(name(), "rcu", bad2);
+        }
         return OK;
     }
 }
