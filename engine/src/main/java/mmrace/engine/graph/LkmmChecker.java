@@ -15,6 +15,7 @@ import java.util.TreeSet;
  */
 public class LkmmChecker implements MemoryModelChecker {
     private final boolean computeFlags;
+    private final boolean referencePlain;
     private volatile Verdict okNoFlags;
 
     /** LKMM with flags (data races etc.) computed for allowed executions. */
@@ -28,7 +29,17 @@ public class LkmmChecker implements MemoryModelChecker {
      *                     plain-coherence axiom must be checked anyway
      */
     public LkmmChecker(boolean computeFlags) {
+        this(computeFlags, false);
+    }
+
+    /**
+     * @param referencePlain evaluate ww-vis, wr-vis and rw-xbstar as whole relations, exactly as
+     *                       written, instead of row by row for the pairs pre-race needs (slower;
+     *                       for cross-checking)
+     */
+    LkmmChecker(boolean computeFlags, boolean referencePlain) {
         this.computeFlags = computeFlags;
+        this.referencePlain = referencePlain;
     }
 
     private Verdict ok() {
@@ -240,33 +251,43 @@ public class LkmmChecker implements MemoryModelChecker {
             Rel dataRace = null, mixedAccesses = null;
             if (anyPlain) {
                 Rel xbstar = hb.union(pb).union(rb).star();
-                Rel vis = cumulFenceStar.seq(rfe.opt()).ran(marked)
-                        .seq(strongFence2.ran(marked).seq(xbstar).union(xbstar.inter(intl)));
                 long[] notNoreturn = Bits.complement(n, noreturn);
                 Rel rmbFence = fencerel(t(Tag.RMB));
+                // let w-pre-bounded = [Marked] ; (addr | fence)?
                 Rel wPreBounded = addr.union(fence2).opt().dom(marked);
+                // let r-pre-bounded = [Marked] ; (addr | nonrw-fence | ([R4rmb] ; fencerel(Rmb) ; [~Noreturn]))?
                 Rel rPreBounded = addr.union(nonrwFence).union(rmbFence.restrict(r4rmb, notNoreturn)).opt().dom(marked);
+                // let w-post-bounded = fence? ; [Marked] ; rmw-sequence
                 Rel wPostBounded = fence2.opt().ran(marked).seq(rmwSequence);
+                // let r-post-bounded = (nonrw-fence | ([~Noreturn] ; fencerel(Rmb) ; [R4rmb]))? ; [Marked]
                 Rel rPostBounded = nonrwFence.union(rmbFence.restrict(notNoreturn, r4rmb)).opt().ran(marked);
-                Rel sfXb = strongFence2.seq(xbstar);
-                Rel wwVis = fence2.union(sfXb.seq(wPreBounded)).union(wPostBounded.seq(vis).seq(wPreBounded));
-                Rel wrVis = fence2.union(sfXb.seq(rPreBounded)).union(wPostBounded.seq(vis).seq(rPreBounded));
-                Rel rwXbstar = fence2.union(rPostBounded.seq(xbstar).seq(wPreBounded));
                 // let pre-race = ext & ((Plain * M) | ((M \ IW) * Plain))
                 Rel preRace = ext.inter(cross(plain, M).union(cross(Bits.minus(M, IW), plain)));
-                Rel rwXbstarInv = rwXbstar.inverse();
-                Rel wrIncoh = preRace.inter(rf).inter(rwXbstarInv);
-                Rel rwIncoh = preRace.inter(fr).inter(wrVis.inverse());
-                Rel wwIncoh = preRace.inter(co).inter(wwVis.inverse());
-                Rel incoh = wrIncoh.union(rwIncoh).union(wwIncoh);
-                if (!incoh.isEmpty()) return forbid("plain-coherence", incoh.anyPair());
+                Rel rfRace = preRace.inter(rf), frRace = preRace.inter(fr), coRace = preRace.inter(co);
+                Vis v = referencePlain
+                        ? new FullVis(xbstar, cumulFenceStar, rfe, marked, intl, strongFence2, fence2,
+                                wPreBounded, rPreBounded, wPostBounded, rPostBounded)
+                        : new RowVis(xbstar, cumulFenceStar, rfe, marked, intl, strongFence2, fence2,
+                                wPreBounded, rPreBounded, wPostBounded, rPostBounded);
+                // let wr-incoh = pre-race & rf & rw-xbstar^-1, rw-incoh = pre-race & fr & wr-vis^-1,
+                //     ww-incoh = pre-race & co & ww-vis^-1
+                // empty (wr-incoh | rw-incoh | ww-incoh) as plain-coherence
+                int[] bad = firstPair(rfRace, (a, b) -> v.rwXbstar(b, a));
+                if (bad == null) bad = firstPair(frRace, (a, b) -> v.wrVis(b, a));
+                if (bad == null) bad = firstPair(coRace, (a, b) -> v.wwVis(b, a));
+                if (bad != null) return forbid("plain-coherence", bad);
                 if (computeFlags) {
-                    Rel wwNonrace = wwVis.inter(cross(marked, W).union(rwXbstar))
-                            .inter(cross(W, marked).union(wrVis));
-                    Rel wwRace = preRace.inter(co).minus(wwNonrace);
-                    Rel wrRace = preRace.inter(co.opt().seq(rf)).minus(wrVis).minus(rwXbstarInv);
-                    Rel rwRace = preRace.inter(fr).minus(rwXbstar);
-                    dataRace = wwRace.union(wrRace).union(rwRace);
+                    // let ww-nonrace = ww-vis & ((Marked * W) | rw-xbstar) & ((W * Marked) | wr-vis)
+                    // let ww-race = (pre-race & co) \ ww-nonrace
+                    // let wr-race = (pre-race & (co? ; rf)) \ wr-vis \ rw-xbstar^-1
+                    // let rw-race = (pre-race & fr) \ rw-xbstar
+                    int[] race = firstPair(coRace, (a, b) -> !(v.wwVis(a, b)
+                            && ((Bits.has(marked, a) && Bits.has(W, b)) || v.rwXbstar(a, b))
+                            && ((Bits.has(W, a) && Bits.has(marked, b)) || v.wrVis(a, b))));
+                    if (race == null)
+                        race = firstPair(preRace.inter(co.opt().seq(rf)), (a, b) -> !v.wrVis(a, b) && !v.rwXbstar(b, a));
+                    if (race == null) race = firstPair(frRace, (a, b) -> !v.rwXbstar(a, b));
+                    dataRace = race == null ? Rel.empty(n) : Rel.cross(n, Bits.of(n, race[0]), Bits.of(n, race[1]));
                     // let barrier = fencerel(Barrier | Rmb | Wmb | Mb | Sync-rcu | Sync-srcu | Before-atomic |
                     //   After-atomic | Acquire | Release | Rcu-lock | Rcu-unlock | Srcu-lock | Srcu-unlock)
                     //   | (po ; [Release]) | ([Acquire] ; po)
@@ -289,9 +310,12 @@ public class LkmmChecker implements MemoryModelChecker {
             if (!Bits.isEmpty(Bits.minus(srcuUnlock, srcuRscs.range()))) flags.add("unmatched-srcu-unlock");
             if (!srcuRscs.inverse().seq(srcuRscs).minus(id).isEmpty()) flags.add("multiple-srcu-matches");
             if (!rcuRscs.inter(po.ran(syncSrcu).seq(po)).isEmpty()) flags.add("invalid-sleep");
-            for (int a = 0; a < n; a++)
-                for (int b = 0; b < n; b++)
-                    if (srcuRscs.has(a, b) && g.value(a) != g.value(b)) flags.add("srcu-bad-value-match");
+            // flag ~empty different-values(srcu-rscs) as srcu-bad-value-match
+            for (int a = Bits.first(srcuLock); a >= 0; a = Bits.next(srcuLock, a + 1)) {
+                long[] row = srcuRscs.row(a);
+                for (int b = Bits.first(row); b >= 0; b = Bits.next(row, b + 1))
+                    if (g.value(a) != g.value(b)) flags.add("srcu-bad-value-match");
+            }
             // lock.cat
             long[] allLocks = Bits.union(Bits.union(LKR, LKW, UL, LF, RU), Bits.union(srcuLock, srcuUnlock, syncSrcu));
             if (!loc.restrict(Bits.minus(Bits.minus(M, IW), allLocks), allLocks).isEmpty()) flags.add("mixed-lock-accesses");
@@ -302,7 +326,18 @@ public class LkmmChecker implements MemoryModelChecker {
             // linux-kernel.cat
             if (mixedAccesses != null && !mixedAccesses.isEmpty()) flags.add("mixed-accesses");
             if (dataRace != null && !dataRace.isEmpty()) flags.add("data-race");
-            return flags.isEmpty() ? ok() : Verdict.allow(name(), flags);
+            if (flags.isEmpty()) return ok();
+            int[] racy = dataRace != null ? dataRace.anyPair() : null;
+            return new Verdict(name(), true, null, flags, racy == null ? java.util.List.of() : java.util.List.of(racy[0], racy[1]));
+        }
+
+        /** The first pair of {@code r} (in row order) satisfying {@code p}, or null. */
+        int[] firstPair(Rel r, PairTest p) {
+            for (int a = 0; a < n; a++) {
+                long[] row = r.row(a);
+                for (int b = Bits.first(row); b >= 0; b = Bits.next(row, b + 1)) if (p.test(a, b)) return new int[] {a, b};
+            }
+            return null;
         }
 
         /** linux-kernel.cat's {@code let rec rcu-order}, least fixpoint by iteration from empty. */
@@ -326,6 +361,134 @@ public class LkmmChecker implements MemoryModelChecker {
                 if (next.equals(order)) return order;
                 order = next;
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface PairTest {
+        boolean test(int a, int b);
+    }
+
+    /** Membership in ww-vis, wr-vis and rw-xbstar of linux-kernel.cat's data-race section. */
+    private interface Vis {
+        boolean wwVis(int a, int b);
+
+        boolean wrVis(int a, int b);
+
+        boolean rwXbstar(int a, int b);
+    }
+
+    /**
+     * The three relations computed whole, as the cat writes them:
+     * <pre>
+     * let vis = cumul-fence* ; rfe? ; [Marked] ; ((strong-fence ; [Marked] ; xbstar) | (xbstar &amp; int))
+     * let ww-vis = fence | (strong-fence ; xbstar ; w-pre-bounded) | (w-post-bounded ; vis ; w-pre-bounded)
+     * let wr-vis = fence | (strong-fence ; xbstar ; r-pre-bounded) | (w-post-bounded ; vis ; r-pre-bounded)
+     * let rw-xbstar = fence | (r-post-bounded ; xbstar ; w-pre-bounded)
+     * </pre>
+     */
+    private static final class FullVis implements Vis {
+        final Rel wwVis, wrVis, rwXbstar;
+
+        FullVis(Rel xbstar, Rel cumulFenceStar, Rel rfe, long[] marked, Rel intl, Rel strongFence, Rel fence,
+                Rel wPreBounded, Rel rPreBounded, Rel wPostBounded, Rel rPostBounded) {
+            Rel vis = cumulFenceStar.seq(rfe.opt()).ran(marked)
+                    .seq(strongFence.ran(marked).seq(xbstar).union(xbstar.inter(intl)));
+            Rel sfXb = strongFence.seq(xbstar);
+            wwVis = fence.union(sfXb.seq(wPreBounded)).union(wPostBounded.seq(vis).seq(wPreBounded));
+            wrVis = fence.union(sfXb.seq(rPreBounded)).union(wPostBounded.seq(vis).seq(rPreBounded));
+            rwXbstar = fence.union(rPostBounded.seq(xbstar).seq(wPreBounded));
+        }
+
+        public boolean wwVis(int a, int b) { return wwVis.has(a, b); }
+
+        public boolean wrVis(int a, int b) { return wrVis.has(a, b); }
+
+        public boolean rwXbstar(int a, int b) { return rwXbstar.has(a, b); }
+    }
+
+    /**
+     * The same relations, one source row at a time and only for the sources asked about: a row
+     * of {@code A ; B} is the union of the rows of B picked by the row of A, so each row costs a
+     * few vector-by-matrix products instead of whole matrix products.
+     */
+    private static final class RowVis implements Vis {
+        final Rel xbstar, cumulFenceStar, rfeOpt, intl, strongFence, fence;
+        final Rel wPreBounded, rPreBounded, wPostBounded, rPostBounded;
+        final long[] marked;
+        final long[][] wwRows, wrRows, rwRows;
+
+        RowVis(Rel xbstar, Rel cumulFenceStar, Rel rfe, long[] marked, Rel intl, Rel strongFence, Rel fence,
+               Rel wPreBounded, Rel rPreBounded, Rel wPostBounded, Rel rPostBounded) {
+            this.xbstar = xbstar;
+            this.cumulFenceStar = cumulFenceStar;
+            this.rfeOpt = rfe.opt();
+            this.marked = marked;
+            this.intl = intl;
+            this.strongFence = strongFence;
+            this.fence = fence;
+            this.wPreBounded = wPreBounded;
+            this.rPreBounded = rPreBounded;
+            this.wPostBounded = wPostBounded;
+            this.rPostBounded = rPostBounded;
+            int n = xbstar.size();
+            wwRows = new long[n][];
+            wrRows = new long[n][];
+            rwRows = new long[n][];
+        }
+
+        /** The union of the rows of {@code m} picked by {@code v}. */
+        static long[] times(long[] v, Rel m) {
+            long[] out = new long[m.w];
+            for (int j = Bits.first(v); j >= 0; j = Bits.next(v, j + 1))
+                for (int k = 0, base = j * m.w; k < m.w; k++) out[k] |= m.b[base + k];
+            return out;
+        }
+
+        static long[] and(long[] v, long[] s) {
+            long[] out = v.clone();
+            for (int k = 0; k < out.length; k++) out[k] &= s[k];
+            return out;
+        }
+
+        static long[] or(long[] a, long[] b) {
+            long[] out = a.clone();
+            for (int k = 0; k < out.length; k++) out[k] |= b[k];
+            return out;
+        }
+
+        /** Row of {@code vis} summed over the start events {@code v}. */
+        long[] visFrom(long[] v) {
+            long[] m = and(times(times(v, cumulFenceStar), rfeOpt), marked);
+            long[] viaStrong = times(and(times(m, strongFence), marked), xbstar);
+            long[] local = new long[m.length];
+            for (int j = Bits.first(m); j >= 0; j = Bits.next(m, j + 1)) {
+                for (int k = 0, base = j * xbstar.w; k < local.length; k++)
+                    local[k] |= xbstar.b[base + k] & intl.b[base + k];
+            }
+            return or(viaStrong, local);
+        }
+
+        long[] vis2(int a, Rel preBounded) {
+            long[] sfXb = times(times(strongFence.row(a), xbstar), preBounded);
+            long[] viaVis = times(visFrom(wPostBounded.row(a)), preBounded);
+            return or(fence.row(a), or(sfXb, viaVis));
+        }
+
+        public boolean wwVis(int a, int b) {
+            if (wwRows[a] == null) wwRows[a] = vis2(a, wPreBounded);
+            return Bits.has(wwRows[a], b);
+        }
+
+        public boolean wrVis(int a, int b) {
+            if (wrRows[a] == null) wrRows[a] = vis2(a, rPreBounded);
+            return Bits.has(wrRows[a], b);
+        }
+
+        public boolean rwXbstar(int a, int b) {
+            if (rwRows[a] == null)
+                rwRows[a] = or(fence.row(a), times(times(rPostBounded.row(a), xbstar), wPreBounded));
+            return Bits.has(rwRows[a], b);
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *                    as herd only reports flags of allowed executions
  * @param witness     when forbidden, events that show the failure: a cycle, in edge order, for an
  *                    acyclicity axiom; the reflexive event for an irreflexivity axiom; one offending
- *                    pair for an emptiness axiom
+ *                    pair for an emptiness axiom. When allowed with LKMM's "data-race" flag: one
+ *                    racing pair of accesses. Otherwise empty.
  */
 public record Verdict(String model, boolean allowed, String failedAxiom, Set<String> flags, List<Integer> witness) {
 
@@ -46,6 +47,10 @@ public record Verdict(String model, boolean allowed, String failedAxiom, Set<Str
         if (allowed) {
             sb.append("allowed");
             if (!flags.isEmpty()) sb.append(", flags ").append(flags.stream().sorted().collect(Collectors.joining(", ")));
+            if (!witness.isEmpty()) {
+                sb.append("; racing accesses:");
+                for (int e : witness) sb.append("\n  ").append(g.describe(e));
+            }
             return sb.toString();
         }
         sb.append("forbidden by axiom ").append(failedAxiom);
