@@ -101,8 +101,19 @@ public class LkmmChecker implements MemoryModelChecker {
             return Rel.identityOn(n, s);
         }
 
+        /** {@code fencerel(S) = po ; [S] ; po}: every pair around a member of {@code s}. */
         Rel fencerel(long[] s) {
-            return po.ran(s).seq(po);
+            Rel r = Rel.empty(n);
+            int w = r.w;
+            for (int f = Bits.first(s); f >= 0; f = Bits.next(s, f + 1)) {
+                int fb = f * w, fw = f >>> 6;
+                long fbit = 1L << f;
+                for (int i = 0; i < n; i++) {
+                    int ib = i * w;
+                    if ((po.b[ib + fw] & fbit) != 0) for (int k = 0; k < w; k++) r.b[ib + k] |= po.b[fb + k];
+                }
+            }
+            return r;
         }
 
         Rel cross(long[] a, long[] b) {
@@ -219,13 +230,13 @@ public class LkmmChecker implements MemoryModelChecker {
 
             // let hb = [Marked] ; (ppo | rfe | ((prop \ id) & int)) ; [Marked]
             Rel hb = ppo.union(rfe).union(prop.minus(id).inter(intl)).restrict(marked, marked);
-            if (!hb.isAcyclic()) return forbid("happens-before", hb.findCycle());
-            Rel hbStar = hb.star();
+            Rel hbStar = hb.starIfAcyclic();
+            if (hbStar == null) return forbid("happens-before", hb.findCycle());
 
             // let pb = prop ; strong-fence ; hb* ; [Marked]
             Rel pb = prop.seq(strongFence).seq(hbStar).ran(marked);
-            if (!pb.isAcyclic()) return forbid("propagation", pb.findCycle());
-            Rel pbStar = pb.star();
+            Rel pbStar = pb.starIfAcyclic();
+            if (pbStar == null) return forbid("propagation", pb.findCycle());
 
             // RCU
             Rel rcuFence = Rel.empty(n);
@@ -334,8 +345,14 @@ public class LkmmChecker implements MemoryModelChecker {
         /** The first pair of {@code r} (in row order) satisfying {@code p}, or null. */
         int[] firstPair(Rel r, PairTest p) {
             for (int a = 0; a < n; a++) {
-                long[] row = r.row(a);
-                for (int b = Bits.first(row); b >= 0; b = Bits.next(row, b + 1)) if (p.test(a, b)) return new int[] {a, b};
+                for (int k = 0, base = a * r.w; k < r.w; k++) {
+                    long word = r.b[base + k];
+                    while (word != 0) {
+                        int b = (k << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (p.test(a, b)) return new int[] {a, b};
+                    }
+                }
             }
             return null;
         }

@@ -215,28 +215,33 @@ public final class Rel {
         Rel r = copy();
         if (isEmpty()) return r;
         int[] order = topologicalOrder();
+        if (order != null) return closeInOrder(order);
         long[] a = r.b;
-        if (order != null) {
-            for (int x = n - 1; x >= 0; x--) {
-                int i = order[x], ib = i * w;
-                for (int wi = 0; wi < w; wi++) {
-                    long word = b[ib + wi];
-                    while (word != 0) {
-                        int j = (wi << 6) + Long.numberOfTrailingZeros(word);
-                        word &= word - 1;
-                        int jb = j * w;
-                        for (int k = 0; k < w; k++) a[ib + k] |= a[jb + k];
-                    }
-                }
-            }
-            return r;
-        }
         for (int k = 0; k < n; k++) {
             int kb = k * w, kw = k >>> 6;
             long kbit = 1L << k;
             for (int i = 0; i < n; i++) {
                 int ib = i * w;
                 if ((a[ib + kw] & kbit) != 0) for (int x = 0; x < w; x++) a[ib + x] |= a[kb + x];
+            }
+        }
+        return r;
+    }
+
+    /** Transitive closure given a topological order: rows filled from the sinks back. */
+    private Rel closeInOrder(int[] order) {
+        Rel r = copy();
+        long[] a = r.b;
+        for (int x = n - 1; x >= 0; x--) {
+            int i = order[x], ib = i * w;
+            for (int wi = 0; wi < w; wi++) {
+                long word = b[ib + wi];
+                while (word != 0) {
+                    int j = (wi << 6) + Long.numberOfTrailingZeros(word);
+                    word &= word - 1;
+                    int jb = j * w;
+                    for (int k = 0; k < w; k++) a[ib + k] |= a[jb + k];
+                }
             }
         }
         return r;
@@ -271,6 +276,20 @@ public final class Rel {
             }
         }
         return tail == n ? order : null;
+    }
+
+    /** {@code this*} if the relation is acyclic, else null (one topological sort for both questions). */
+    public Rel starIfAcyclic() {
+        Rel r;
+        if (isEmpty()) {
+            r = copy();
+        } else {
+            int[] order = topologicalOrder();
+            if (order == null) return null;
+            r = closeInOrder(order);
+        }
+        for (int i = 0; i < n; i++) r.add(i, i);
+        return r;
     }
 
     /** {@code this*}: reflexive transitive closure. */

@@ -42,6 +42,10 @@ class ClassicShapesTest {
         row("SB+pooncereleases+poacquires", () -> sb(null, null, true), "S", "N", "S", "S", "S");
         row("SB+fencewmbonceonces (wmb is no store-load fence)", () -> sb(WMB, WMB, false), "S", "N", "S", "S", "S");
         row("SB+rfionceonce-poonceonces", KernelLitmus::sbRfi, "S", "N", "S", "S", "S");
+        // cat (lkmmv2): a fully ordered RMW acts as if enclosed by smp_mb(): [Mb & W] ; po ; [M];
+        // x86 XCHG is always locked
+        row("SB+xchgs (xchg then READ_ONCE)", () -> sbXchg(Tag.MB), "N", "N", "N", "N", "N");
+        row("SB+xchg_relaxeds", () -> sbXchg(Tag.ONCE), "S", "N", "N", "S", "S");
         // ---- MP: message passing ----
         row("MP+poonceonces", () -> KernelLitmus.mp(null, null, false), "S", "N", "N", "S", "S");
         row("MP+fencewmbonceonce+fencermbonceonce", () -> KernelLitmus.mp(WMB, RMB, false), "N", "N", "N", "N", "N");
@@ -105,6 +109,8 @@ class ClassicShapesTest {
         row("MP+polocks", KernelLitmus::mpPolocks, "N", "N", "N", "N", "N");
         row("MP+porevlocks", KernelLitmus::mpRevLocks, "N", "N", "N", "N", "N");
         row("Z6.0+pooncelock+pooncelock+pombonce", () -> KernelLitmus.z6Locks(false), "S", "N", "N", "S", "S");
+        // cat: mb includes [M] ; po-unlock-lock-po ; [After-unlock-lock] ; po ; [M], across threads
+        row("Z6.0+pooncelock+pooncelock-mbafterunlocklock+pombonce", ClassicShapesTest::z6AfterUnlockLock, "N", "N", "N", "N", "N");
         row("RCU+sync+read", KernelLitmus::rcuSyncRead, "N", "N", "N", "N", "N");
         row("RCU+sync+free", KernelLitmus::rcuSyncFree, "N", "N", "N", "N", "N");
     }
@@ -231,6 +237,36 @@ class ClassicShapesTest {
         int w = b.write(1, x, 1, ONCE);
         if (dep.equals("data")) b.data(r0, w);
         return t.exists(g -> Litmus.fin(g, x) == 2 && g.value(r0) == 1);
+    }
+
+    static Litmus sbXchg(Tag order) {
+        Litmus t = new Litmus("SB+xchg");
+        var b = t.b;
+        int x = t.loc("x"), y = t.loc("y");
+        b.rmw(0, x, 1, order);
+        int r0 = b.read(0, y, ONCE);
+        b.rmw(1, y, 1, order);
+        int r1 = b.read(1, x, ONCE);
+        return t.exists(g -> g.value(r0) == 0 && g.value(r1) == 0);
+    }
+
+    static Litmus z6AfterUnlockLock() {
+        Litmus t = new Litmus("Z6.0+after-unlock-lock");
+        var b = t.b;
+        int x = t.loc("x"), y = t.loc("y"), z = t.loc("z"), l = t.loc("mylock");
+        b.lock(0, l);
+        b.write(0, x, 1, ONCE);
+        b.write(0, y, 1, ONCE);
+        b.unlock(0, l);
+        b.lock(1, l);
+        b.fence(1, Tag.AFTER_UNLOCK_LOCK);
+        int r0 = b.read(1, y, ONCE);
+        b.write(1, z, 1, ONCE);
+        b.unlock(1, l);
+        b.write(2, z, 2, ONCE);
+        b.fence(2, MB);
+        int r1 = b.read(2, x, ONCE);
+        return t.exists(g -> g.value(r0) == 1 && Litmus.fin(g, z) == 2 && g.value(r1) == 0);
     }
 
     static Litmus coRRPlain() {
