@@ -471,7 +471,7 @@ public final class ExecutionGraph {
         /**
          * A successful RMW: a read and a write linked by rmw, both tagged RMW and {@code order}
          * ({@link Tag#MB} for xchg/cmpxchg/atomic_*_return, {@link Tag#ONCE} for *_relaxed,
-         * {@link Tag#ACQUIRE}, {@link Tag#RELEASE}, or {@link Tag#NORETURN} for atomic_inc & co).
+         * {@link Tag#ACQUIRE}, {@link Tag#RELEASE}, or {@link Tag#NORETURN} for atomic_inc and co).
          * Returns {read, write}; the read's value comes from its rf source.
          */
         public int[] rmw(int thread, int location, long writeValue, Tag order) {
