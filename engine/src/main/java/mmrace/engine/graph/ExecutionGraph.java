@@ -594,31 +594,44 @@ public final class ExecutionGraph {
             return (tags[e] & t.bit()) != 0;
         }
 
+        /** Events of each thread, indexed by program-order position. */
+        private int[][] byThread() {
+            int[][] t = new int[threadLen.length][];
+            for (int i = 0; i < t.length; i++) t[i] = new int[threadLen[i]];
+            for (int e = 0; e < n; e++) if (thread[e] >= 0) t[thread[e]][poIndex[e]] = e;
+            return t;
+        }
+
         Rel poRel() {
             Rel r = Rel.empty(n);
-            for (int i = 0; i < n; i++) {
-                if (thread[i] < 0) continue;
-                for (int j = 0; j < n; j++)
-                    if (thread[j] == thread[i] && poIndex[i] < poIndex[j]) r.add(i, j);
+            int w = r.w;
+            long[] suffix = new long[w];
+            for (int[] evs : byThread()) {
+                java.util.Arrays.fill(suffix, 0);
+                for (int k = evs.length - 1; k >= 0; k--) {
+                    int e = evs[k];
+                    System.arraycopy(suffix, 0, r.b, e * w, w);
+                    suffix[e >>> 6] |= 1L << e;
+                }
             }
             return r;
         }
 
         Rel locRel() {
             Rel r = Rel.empty(n);
-            for (int i = 0; i < n; i++) {
-                if (loc[i] < 0) continue;
-                for (int j = 0; j < n; j++) if (loc[j] == loc[i]) r.add(i, j);
-            }
+            int w = r.w;
+            long[][] sets = new long[locNames.size()][w];
+            for (int e = 0; e < n; e++) if (loc[e] >= 0) sets[loc[e]][e >>> 6] |= 1L << e;
+            for (int e = 0; e < n; e++) if (loc[e] >= 0) System.arraycopy(sets[loc[e]], 0, r.b, e * w, w);
             return r;
         }
 
         Rel intRel() {
             Rel r = Rel.identity(n);
-            for (int i = 0; i < n; i++) {
-                if (thread[i] < 0) continue;
-                for (int j = 0; j < n; j++) if (thread[j] == thread[i]) r.add(i, j);
-            }
+            int w = r.w;
+            long[][] sets = new long[threadLen.length][w];
+            for (int e = 0; e < n; e++) if (thread[e] >= 0) sets[thread[e]][e >>> 6] |= 1L << e;
+            for (int e = 0; e < n; e++) if (thread[e] >= 0) System.arraycopy(sets[thread[e]], 0, r.b, e * w, w);
             return r;
         }
 
@@ -677,90 +690,90 @@ public final class ExecutionGraph {
         }
 
         private Rel buildCo() {
-            Rel user = Rel.empty(n);
             for (int k = 0; k < coEdges.size; k++) {
                 int a = coEdges.a[k], b = coEdges.b[k];
                 if (a < 0 || a >= n || b < 0 || b >= n) throw bad("co edge to unknown event " + a + "->" + b);
                 if (!kind[a].isWrite() || kind[b] != EventKind.WRITE || loc[a] != loc[b] || a == b)
                     throw bad("co " + a + "->" + b + " must join two writes of one location, the second not initial");
-                user.add(a, b);
             }
-            Rel co = Rel.empty(n);
             int L = locNames.size();
-            int[] ws = new int[n];
-            for (int l = 0; l < L; l++) {
-                int iw = initOf[l];
-                int cnt = 0;
-                boolean lockLoc = false;
-                for (int e = 0; e < n; e++) {
-                    if (loc[e] != l) continue;
-                    if ((tags[e] & Tag.LOCK_TAGS) != 0) lockLoc = true;
-                    if (kind[e] == EventKind.WRITE) ws[cnt++] = e;
-                }
-                // co over the non-UL writes: the caller's edges, IW first, and (lock.cat co0) the
-                // unmatched LKW last among the LKWs
-                Rel c = Rel.empty(n);
-                for (int i = 0; i < cnt; i++) {
-                    int w = ws[i];
-                    if (tagged(w, Tag.UL)) continue;
-                    c.add(iw, w);
-                    for (int j = 0; j < cnt; j++) if (user.has(w, ws[j]) && !tagged(ws[j], Tag.UL)) c.add(w, ws[j]);
-                }
-                int[] critical = new int[n]; // LKW -> its UL, or -1
+            int[] cnt = new int[L];
+            boolean[] lockLoc = new boolean[L];
+            boolean anyLock = false;
+            for (int e = 0; e < n; e++) {
+                if (loc[e] < 0) continue;
+                if ((tags[e] & Tag.LOCK_TAGS) != 0) lockLoc[loc[e]] = anyLock = true;
+                if (kind[e] == EventKind.WRITE) cnt[loc[e]]++;
+            }
+            int[][] ws = new int[L][];
+            for (int l = 0; l < L; l++) ws[l] = new int[cnt[l]];
+            Arrays.fill(cnt, 0);
+            for (int e = 0; e < n; e++) if (kind[e] == EventKind.WRITE) ws[loc[e]][cnt[loc[e]]++] = e;
+
+            // co over the non-UL writes: IW first, the caller's edges, and (lock.cat co0) the
+            // unmatched LKW last among the LKWs
+            Rel c = Rel.empty(n);
+            for (int l = 0; l < L; l++)
+                for (int w : ws[l]) if (!tagged(w, Tag.UL)) c.add(initOf[l], w);
+            for (int k = 0; k < coEdges.size; k++) {
+                int a = coEdges.a[k], b = coEdges.b[k];
+                if (!tagged(a, Tag.UL) && !tagged(b, Tag.UL)) c.add(a, b);
+            }
+            int[] critical = null; // LKW -> its UL, or -1
+            if (anyLock) {
+                critical = new int[n];
                 Arrays.fill(critical, -1);
-                if (lockLoc) {
-                    for (int i = 0; i < cnt; i++) {
-                        int lk = ws[i];
-                        if (!tagged(lk, Tag.LKW)) continue;
-                        critical[lk] = matchingUnlock(lk);
+                for (int l = 0; l < L; l++) {
+                    if (!lockLoc[l]) continue;
+                    int unmatched = 0;
+                    for (int w : ws[l]) {
+                        if (!tagged(w, Tag.LKW)) continue;
+                        critical[w] = matchingUnlock(w);
+                        if (critical[w] < 0) unmatched++;
                     }
                     // with two or more unmatched LKWs co0 would be cyclic (no candidate in herd);
                     // leave them unordered by co0 so that the model's unmatched-locks axiom rejects it
-                    int unmatched = 0;
-                    for (int i = 0; i < cnt; i++) if (tagged(ws[i], Tag.LKW) && critical[ws[i]] < 0) unmatched++;
-                    for (int i = 0; i < cnt && unmatched == 1; i++) {
-                        int u = ws[i];
+                    if (unmatched != 1) continue;
+                    for (int u : ws[l]) {
                         if (!tagged(u, Tag.LKW) || critical[u] >= 0) continue;
-                        for (int j = 0; j < cnt; j++)
-                            if (ws[j] != u && tagged(ws[j], Tag.LKW)) c.add(ws[j], u);
+                        for (int w : ws[l]) if (w != u && tagged(w, Tag.LKW)) c.add(w, u);
                     }
                 }
-                c = c.plus();
-                for (int i = 0; i < cnt; i++) {
-                    int a = ws[i];
+            }
+            c = c.plus();
+            for (int l = 0; l < L; l++) {
+                int[] wl = ws[l];
+                for (int i = 0; i < wl.length; i++) {
+                    int a = wl[i];
                     if (c.has(a, a)) throw bad("co is cyclic at location " + locNames.get(l));
                     if (tagged(a, Tag.UL)) continue;
-                    for (int j = i + 1; j < cnt; j++) {
-                        int b = ws[j];
-                        if (tagged(b, Tag.UL)) continue;
-                        if (!c.has(a, b) && !c.has(b, a))
+                    for (int j = i + 1; j < wl.length; j++) {
+                        int b = wl[j];
+                        if (!tagged(b, Tag.UL) && !c.has(a, b) && !c.has(b, a))
                             throw bad("co does not order writes " + a + " and " + b + " of location " + locNames.get(l));
                     }
                 }
-                if (lockLoc) {
-                    // lock.cat: co = (co | critical | (critical^-1 ; co))+
-                    Rel m = c.copy();
-                    for (int i = 0; i < cnt; i++) {
-                        int lk = ws[i];
-                        if (!tagged(lk, Tag.LKW) || critical[lk] < 0) continue;
-                        int ul = critical[lk];
-                        m.add(lk, ul);
-                        for (int j = 0; j < cnt; j++) if (c.has(lk, ws[j])) m.add(ul, ws[j]);
-                    }
-                    c = m.plus();
-                    for (int i = 0; i < cnt; i++) {
-                        int a = ws[i];
-                        if (c.has(a, a)) throw bad("co is cyclic at lock " + locNames.get(l));
-                        for (int j = 0; j < cnt; j++) {
-                            int b = ws[j];
-                            if (user.has(a, b) && !c.has(a, b))
-                                throw bad("co edge " + a + "->" + b + " contradicts lock.cat's placement of unlocks at " + locNames.get(l));
-                        }
-                    }
-                }
-                co.orInPlace(c);
             }
-            return co;
+            if (anyLock) {
+                // lock.cat: co = (co | critical | (critical^-1 ; co))+
+                Rel m = c.copy();
+                int w = m.w;
+                for (int lk = 0; lk < n; lk++) {
+                    int ul = critical[lk];
+                    if (ul < 0) continue;
+                    m.add(lk, ul);
+                    for (int k = 0; k < w; k++) m.b[ul * w + k] |= c.b[lk * w + k];
+                }
+                c = m.plus();
+                for (int l = 0; l < L; l++)
+                    if (lockLoc[l]) for (int a : ws[l]) if (c.has(a, a)) throw bad("co is cyclic at lock " + locNames.get(l));
+                for (int k = 0; k < coEdges.size; k++) {
+                    int a = coEdges.a[k], b = coEdges.b[k];
+                    if (!c.has(a, b))
+                        throw bad("co edge " + a + "->" + b + " contradicts lock.cat's placement of unlocks at " + locNames.get(loc[a]));
+                }
+            }
+            return c;
         }
 
         /** lock.cat critical: the first UL of the same lock po-after {@code lkw}, unless another LKW comes first. */
