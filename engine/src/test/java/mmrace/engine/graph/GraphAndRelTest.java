@@ -40,6 +40,65 @@ class GraphAndRelTest {
         assertEquals(rel(4, 0, 1, 1, 2, 3, 3), a.union(Rel.identityOn(4, Bits.of(4, 3))));
     }
 
+    static boolean[][] naive(Rel r) {
+        int n = r.size();
+        boolean[][] m = new boolean[n][n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) m[i][j] = r.has(i, j);
+        return m;
+    }
+
+    static Rel fromNaive(boolean[][] m) {
+        Rel r = Rel.empty(m.length);
+        for (int i = 0; i < m.length; i++) for (int j = 0; j < m.length; j++) if (m[i][j]) r.add(i, j);
+        return r;
+    }
+
+    static Rel random(java.util.Random rnd, int n, double density, boolean dag, boolean withIdentity) {
+        Rel r = Rel.empty(n);
+        for (int i = 0; i < n; i++) {
+            if (withIdentity && rnd.nextInt(3) > 0) r.add(i, i);
+            for (int j = 0; j < n; j++)
+                if ((!dag || i < j) && rnd.nextDouble() < density) r.add(i, j);
+        }
+        return r;
+    }
+
+    @Test
+    void algebraAgreesWithNaiveMatrices() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int round = 0; round < 300; round++) {
+            int n = new int[] {1, 5, 63, 64, 65, 130}[round % 6];
+            double d = new double[] {0.0, 0.02, 0.1, 0.5}[rnd.nextInt(4)];
+            Rel a = random(rnd, n, d, rnd.nextBoolean(), false);
+            Rel b = random(rnd, n, d, rnd.nextBoolean(), rnd.nextBoolean());
+            boolean[][] x = naive(a), y = naive(b);
+            boolean[][] seq = new boolean[n][n], plus = naive(a);
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < n; k++)
+                    if (x[i][k]) for (int j = 0; j < n; j++) seq[i][j] |= y[k][j];
+            for (int k = 0; k < n; k++)
+                for (int i = 0; i < n; i++)
+                    if (plus[i][k]) for (int j = 0; j < n; j++) plus[i][j] |= plus[k][j];
+            assertEquals(fromNaive(seq), a.seq(b));
+            assertEquals(fromNaive(plus), a.plus());
+            boolean cyclic = false;
+            for (int i = 0; i < n; i++) cyclic |= plus[i][i];
+            assertEquals(!cyclic, a.isAcyclic());
+            Rel star = a.starIfAcyclic();
+            if (cyclic) {
+                assertNull(star);
+                int[] c = a.findCycle();
+                for (int k = 0; k < c.length; k++) assertTrue(a.has(c[k], c[(k + 1) % c.length]));
+            } else {
+                assertEquals(fromNaive(plus).union(Rel.identity(n)), star);
+                assertNull(a.findCycle());
+            }
+            assertEquals(a, a.inverse().inverse());
+            long[] s1 = a.domain(), s2 = b.range();
+            assertEquals(Rel.identityOn(n, s1).seq(b).seq(Rel.identityOn(n, s2)), b.restrict(s1, s2));
+        }
+    }
+
     @Test
     void cyclesAcrossWordBoundaries() {
         int n = 150;
