@@ -17,7 +17,8 @@ package mmrace.engine.graph;
  * models kernels from 4.15 on, where READ_ONCE() (and so rcu_dereference() and atomic_read())
  * issues smp_read_barrier_depends() on Alpha: a read carrying {@link Tag#ONCE} that is not part of
  * an RMW then orders the reads that depend on it. Before 4.15 only an explicit
- * {@link Tag#RB_DEP} fence did.
+ * {@link Tag#RB_DEP} fence did; rcu_dereference() of those kernels, which issued the barrier itself
+ * while READ_ONCE() did not, is then a ONCE read followed by an RB_DEP fence.
  */
 public final class AlphaChecker extends LkmmChecker {
     private final boolean readOnceImpliesRbDep;

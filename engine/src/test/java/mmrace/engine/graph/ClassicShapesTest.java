@@ -57,7 +57,10 @@ class ClassicShapesTest {
         row("MP+fencewmbonceonce+addronceonce+rbdep", () -> mpDep("addr", true), "N", "N", "N", "N", "N");
         // cat: ctrl only orders writes (rwdep = (dep | ctrl) ; [W])
         row("MP+fencewmbonceonce+ctrlonceonce", () -> mpDep("ctrl", false), "S", "N", "N", "S", "S");
+        // the kernel's .def maps rcu_dereference() to READ_ONCE(); a pre-4.15 rcu_dereference() had
+        // its own smp_read_barrier_depends(), modelled by an explicit RB_DEP fence
         row("MP+onceassign+derefonce", KernelLitmus::mpOnceAssign, "N", "N", "N", "N", "S");
+        row("MP+onceassign+derefonce (pre-4.15 rcu_dereference with rb_dep)", ClassicShapesTest::mpOnceAssignRbDep, "N", "N", "N", "N", "N");
         // ---- LB: load buffering ----
         row("LB+poonceonces", () -> lb("po", "po"), "S", "N", "N", "S", "S");
         row("LB+fencembonceonce+ctrlonceonce", KernelLitmus::lbCtrlMb, "N", "N", "N", "N", "N");
@@ -237,6 +240,21 @@ class ClassicShapesTest {
         int w = b.write(1, x, 1, ONCE);
         if (dep.equals("data")) b.data(r0, w);
         return t.exists(g -> Litmus.fin(g, x) == 2 && g.value(r0) == 1);
+    }
+
+    static Litmus mpOnceAssignRbDep() {
+        Litmus t = new Litmus("MP+onceassign+derefonce-rbdep");
+        var b = t.b;
+        int y = t.loc("y"), x = t.loc("x"), p = t.loc("p", y);
+        b.write(0, x, 1, ONCE);
+        b.write(0, p, x, RELEASE);
+        b.rcuReadLock(1);
+        int r0 = b.read(1, p, ONCE);
+        b.fence(1, RB_DEP);
+        int r1 = b.read(1, x, ONCE);
+        b.addr(r0, r1);
+        b.rcuReadUnlock(1);
+        return t.exists(g -> g.value(r0) == x && g.value(r1) == 0);
     }
 
     static Litmus sbXchg(Tag order) {
