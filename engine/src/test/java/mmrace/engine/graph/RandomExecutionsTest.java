@@ -24,8 +24,8 @@ class RandomExecutionsTest {
         long[] mem = new long[locs];
         int[] lastWrite = new int[locs];
         for (int i = 0; i < locs; i++) lastWrite[i] = b.initOf(loc[i]);
-        List<Integer> coOrderPerLoc[] = new List[locs];
-        for (int i = 0; i < locs; i++) coOrderPerLoc[i] = new ArrayList<>();
+        List<List<Integer>> coOrderPerLoc = new ArrayList<>();
+        for (int i = 0; i < locs; i++) coOrderPerLoc.add(new ArrayList<>());
         List<Integer> lkwOrder = new ArrayList<>();
         int[] done = new int[threads];
         int[] lastRead = new int[threads];
@@ -61,7 +61,7 @@ class RandomExecutionsTest {
                 long v = val++;
                 int w = tag == null ? b.write(t, loc[l], v) : b.write(t, loc[l], v, tag);
                 if (lastRead[t] >= 0 && rnd.nextInt(3) == 0) b.data(lastRead[t], w);
-                coOrderPerLoc[l].add(w);
+                coOrderPerLoc.get(l).add(w);
                 lastWrite[l] = w;
                 mem[l] = v;
             } else if (op == 7) {
@@ -69,7 +69,7 @@ class RandomExecutionsTest {
             } else if (op == 8 && left >= 2) {
                 int[] rw = b.rmw(t, loc[l], val++, rnd.nextBoolean() ? Tag.MB : Tag.ONCE);
                 b.rf(lastWrite[l], rw[0]);
-                coOrderPerLoc[l].add(rw[1]);
+                coOrderPerLoc.get(l).add(rw[1]);
                 lastWrite[l] = rw[1];
                 added = 2;
             } else if (op == 9 && holder < 0 && left >= 4) {
@@ -94,7 +94,7 @@ class RandomExecutionsTest {
             remaining -= added;
         }
         for (int i = 0; i < locs; i++) {
-            int[] ws = coOrderPerLoc[i].stream().mapToInt(Integer::intValue).toArray();
+            int[] ws = coOrderPerLoc.get(i).stream().mapToInt(Integer::intValue).toArray();
             b.coOrder(ws);
         }
         b.coOrder(lkwOrder.stream().mapToInt(Integer::intValue).toArray());
