@@ -30,17 +30,28 @@ final class RandomPrograms {
         Random r = new Random(seed);
         int cpus = 2 + r.nextInt(3);
         int nLocs = 2 + r.nextInt(2);
-        int budget = switch (cpus) {
-            case 2 -> 4;
-            case 3 -> 3;
-            default -> 2;
+        // Events per program are capped so that enumerating every interleaving stays quick:
+        // the number of interleavings grows with the multinomial of the CPUs' event counts.
+        int perCpu = switch (cpus) {
+            case 2 -> 7;
+            case 3 -> 4;
+            default -> 3;
         };
         List<List<Step>> bodies = new ArrayList<>();
         for (int c = 0; c < cpus; c++) {
             List<Step> steps = new ArrayList<>();
-            int n = 1 + r.nextInt(budget);
-            for (int i = 0; i < n; i++) {
-                steps.add(step(r, nLocs));
+            int events = 0;
+            while (true) {
+                int kind = r.nextInt(10);
+                int cost = COST[kind];
+                if (events + cost > perCpu) {
+                    break;
+                }
+                events += cost;
+                steps.add(step(r, nLocs, kind));
+            }
+            if (steps.isEmpty()) {
+                steps.add(step(r, nLocs, 0));
             }
             bodies.add(steps);
         }
@@ -65,10 +76,12 @@ final class RandomPrograms {
         });
     }
 
-    private static Step step(Random r, int nLocs) {
+    /** Events each kind of step takes at most (a trylock section: trylock, read, write, unlock). */
+    private static final int[] COST = {1, 1, 1, 1, 1, 1, 4, 3, 4, 2};
+
+    private static Step step(Random r, int nLocs, int kind) {
         int l = r.nextInt(nLocs);
         int v = 1 + r.nextInt(3);
-        int kind = r.nextInt(10);
         return switch (kind) {
             case 0, 1 -> (x, locs, locks, sem, cpu, reg) -> x.record("r" + reg[0]++, locs[l].readOnce());
             case 2, 3 -> (x, locs, locks, sem, cpu, reg) -> locs[l].writeOnce(v);
