@@ -33,7 +33,8 @@ public final class Explorer {
             return ParallelExplorer.explore(program, options);
         }
         ExploreResult r = loop(program, options, strategyFor(options, 0), new ProcNames());
-        if (options.minimize() && r.verdict() == Verdict.BUG && r.counterexample() != null
+        boolean weak = options.exec().memoryModel() instanceof StrategyProvider;
+        if (!weak && options.minimize() && r.verdict() == Verdict.BUG && r.counterexample() != null
                 && r.counterexample().preemptions() > 0 && options.strategy() != StrategyKind.PB) {
             return Minimizer.minimize(program, options, r);
         }
@@ -41,6 +42,9 @@ public final class Explorer {
     }
 
     static Strategy strategyFor(ExploreOptions o, int worker) {
+        if (o.exec().memoryModel() instanceof StrategyProvider p) {
+            return p.strategy(o, worker);
+        }
         return switch (o.strategy()) {
             case DPOR -> new Dpor();
             case ALL -> Dfs.all();
@@ -67,6 +71,7 @@ public final class Explorer {
         Set<String> states = o.collectStates() ? new TreeSet<>() : null;
         String stoppedBy = null;
         Chooser c;
+        mmrace.engine.exec.ExecConfig config = s.configure(o.exec());
         while ((c = s.next()) != null) {
             if (o.cancel().get()) {
                 stoppedBy = "interrupted";
@@ -80,9 +85,10 @@ public final class Explorer {
                 stoppedBy = "max-executions";
                 break;
             }
-            Execution x = new Execution(program, o.exec(), names);
+            Execution x = new Execution(program, config, names);
             RecordingChooser rc = new RecordingChooser(c);
             Execution.Status status = x.run(rc);
+            String schedule = s.schedule(rc.choices());
             s.finished(x);
             events += x.events().size();
             if (status == Execution.Status.ABANDONED) {
@@ -95,11 +101,11 @@ public final class Explorer {
             }
             for (Finding f : x.findings()) {
                 if (!f.kind().fatal && !other.containsKey(f.check())) {
-                    other.put(f.check(), new Counterexample(x, Schedule.encode(rc.choices()), rc.preemptions()));
+                    other.put(f.check(), new Counterexample(x, schedule, rc.preemptions()));
                 }
             }
             if (status == Execution.Status.BUG || status == Execution.Status.DEADLOCK) {
-                bug = new Counterexample(x, Schedule.encode(rc.choices()), rc.preemptions());
+                bug = new Counterexample(x, schedule, rc.preemptions());
                 break;
             }
             long now = System.nanoTime();

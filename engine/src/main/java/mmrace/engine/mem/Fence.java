@@ -10,6 +10,7 @@ public enum Fence {
     AFTER_SPINLOCK("smp_mb__after_spinlock"),
     AFTER_UNLOCK_LOCK("smp_mb__after_unlock_lock"),
     READ_BARRIER_DEPENDS("smp_read_barrier_depends"),
+    AFTER_SRCU_READ_UNLOCK("smp_mb__after_srcu_read_unlock"),
     /** A compiler barrier only. */
     BARRIER("barrier");
 
