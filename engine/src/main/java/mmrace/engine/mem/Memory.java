@@ -62,6 +62,11 @@ public interface Memory {
         return rmw(p, loc, order, v -> cond.test(v) ? f.applyAsLong(v) : v, false);
     }
 
+    /** A fence that concerns one location: synchronize_srcu() of the srcu_struct {@code loc}. */
+    default void fence(Proc p, Fence fence, Loc loc) {
+        fence(p, fence);
+    }
+
     /** The token of {@code p}'s most recent load, for {@link Deps#last}. */
     default Dep lastRead(Proc p) {
         return Dep.NONE;

@@ -34,6 +34,8 @@ final class Candidates {
                 sources.add(s);
             }
         }
+        mem.justified = true;
+        learnValues(g, session);
         List<Candidate> out = new ArrayList<>();
         Verdict raced = null;
         GraphExport.Exported racedGraph = null;
@@ -65,6 +67,20 @@ final class Candidates {
             reportRace(x, g, raced, racedGraph);
         }
         return session.finish(x, out, findingsKey(x));
+    }
+
+    /**
+     * Tells the session the values this run wrote, so that loads may speculate them. Only runs
+     * whose speculation is justified (every such load has a write of its value after it) teach
+     * anything: a value computed from an unjustified guess (an increment of a guessed value)
+     * would feed the next guess, and the set of values would never stop growing.
+     */
+    private static void learnValues(WeakGraph g, Session session) {
+        for (int w = 0; w < g.n; w++) {
+            if (g.kind[w] == mmrace.engine.graph.EventKind.WRITE && !g.hidden(w)) {
+                session.wrote(g.locations.get(g.loc[w]).key, g.value[w]);
+            }
+        }
     }
 
     /** The writes a speculative read may take its value from: same value, executed after it. */

@@ -18,6 +18,7 @@ final class Tags {
             case PLAIN -> 0;
             case ACQUIRE -> Tag.ACQUIRE.bit();
             case ONCE, RELAXED, RELEASE, FULL -> Tag.ONCE.bit();
+            case SRCU -> Tag.SRCU_LOCK.bit();
         };
     }
 
@@ -27,6 +28,7 @@ final class Tags {
             case PLAIN -> 0;
             case RELEASE -> Tag.RELEASE.bit();
             case ONCE, RELAXED, ACQUIRE, FULL -> Tag.ONCE.bit();
+            case SRCU -> Tag.SRCU_UNLOCK.bit();
         };
     }
 
@@ -40,7 +42,7 @@ final class Tags {
             case RELAXED -> Tag.ONCE.bit();
             case ACQUIRE -> Tag.ACQUIRE.bit();
             case RELEASE -> Tag.RELEASE.bit();
-            case ONCE, PLAIN -> Tag.NORETURN.bit();
+            case ONCE, PLAIN, SRCU -> Tag.NORETURN.bit();
         };
         return Tag.RMW.bit() | order;
     }
@@ -57,6 +59,7 @@ final class Tags {
             case AFTER_SRCU_READ_UNLOCK -> Tag.AFTER_SRCU_READ_UNLOCK;
             case READ_BARRIER_DEPENDS -> Tag.RB_DEP;
             case BARRIER -> Tag.BARRIER;
+            case SYNCHRONIZE_SRCU -> Tag.SYNC_SRCU;
         };
         return t.bit();
     }

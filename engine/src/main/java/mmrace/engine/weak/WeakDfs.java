@@ -288,7 +288,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     @Override
     public void finished(Execution x) {
-        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m) {
+        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m && m.justified) {
             Observed.learn(m.g, stack, depth);
         }
         if (dirty) {

@@ -99,7 +99,7 @@ final class WeakGraph {
         } else {
             poKey[e] = -1;
         }
-        if (location >= 0 && k != EventKind.INIT) {
+        if (location >= 0 && (k == EventKind.READ || k == EventKind.WRITE)) {
             locations.get(location).accesses.add(e);
         }
         return e;

@@ -38,6 +38,8 @@ final class WeakMemory implements Memory {
     private final Map<Proc, Integer> lastRead = new HashMap<>();
     private final LongList spec = new LongList();
     private final IntList options = new IntList();
+    /** Set when the run ended with every speculative load matched by a later write of its value. */
+    boolean justified;
 
     WeakMemory(Execution x, WeakModel model, Session session) {
         this.x = x;
@@ -70,7 +72,6 @@ final class WeakMemory implements Memory {
         if (value != 0) {
             int w = event(EventKind.WRITE, p, l, value, 0);
             l.co.add(w);
-            session.wrote(l.key, value);
         }
     }
 
@@ -161,7 +162,6 @@ final class WeakMemory implements Memory {
                 place(l, w);
             } else {
                 l.co.insert(g.rf[r] == l.init ? 0 : l.co.indexOf(g.rf[r]) + 1, w);
-                session.wrote(l.key, g.value[w]);
             }
         }
         return old;
@@ -174,6 +174,12 @@ final class WeakMemory implements Memory {
             return; // only Alpha's model looks at it: elsewhere it would be an event that orders nothing
         }
         event(EventKind.FENCE, p, null, 0, Tags.fence(fence));
+    }
+
+    @Override
+    public void fence(Proc p, Fence fence, Loc loc) {
+        sync.flush(p);
+        event(EventKind.FENCE, p, loc(loc), 0, Tags.fence(fence));
     }
 
     /**
@@ -234,7 +240,6 @@ final class WeakMemory implements Memory {
             throw x.abandon();
         }
         l.co.insert(options.get(k), w);
-        session.wrote(l.key, g.value[w]);
     }
 
     private int event(EventKind k, Proc p, WeakGraph.Location l, long value, long tags) {
