@@ -20,7 +20,8 @@ import mmrace.litmus.syntax.Stmt;
  * primitive through the engine ({@link Calls}), registers as Java values with their
  * dependencies ({@link Val}). Branching on a value is a control dependency on its loads for
  * everything after, as in herd7; a {@code while} loop runs at most {@code unroll} iterations,
- * and an execution that would need more is cut, as herd7 does with its unrolling bound.
+ * and an execution that would need more is cut, as herd7 does with its unrolling bound (the
+ * process stops there; the execution runs to its end but is not one of the test's).
  */
 final class Interpreter {
     final Execution x;
@@ -42,12 +43,25 @@ final class Interpreter {
         this.calls = new Calls(this);
     }
 
+    /** Unwinds a process whose loop hit the unrolling bound. */
+    private static final class Cut extends RuntimeException {
+        Cut() {
+            super(null, null, false, false);
+        }
+    }
+
     void run() {
         for (Parameter p : process.parameters()) {
             regs.put(p.name(), Val.of(world.layout.address(p.name())));
         }
-        for (Stmt s : process.body()) {
-            exec(s);
+        try {
+            for (Stmt s : process.body()) {
+                exec(s);
+            }
+        } catch (Cut c) {
+            // The execution does not count (see World.cut), but the other processes go on:
+            // what they write is what later executions may read.
+            return;
         }
         for (Stmt.Declare d : process.locals()) {
             Val v = regs.get(d.name());
@@ -95,7 +109,8 @@ final class Interpreter {
             }
             if (i == unroll) {
                 state.unrolled = true;
-                throw x.abandon();
+                world.cut = true;
+                throw new Cut();
             }
             exec(w.body());
         }
@@ -211,7 +226,7 @@ final class Interpreter {
     Loc loc(Val address, SourcePos pos) {
         Loc l = world.loc(address.v());
         if (l == null) {
-            throw fail(pos, "no memory location at " + address.v());
+            throw fail(pos, "dereference of " + address.v() + ", which is not the address of a location");
         }
         return l;
     }

@@ -70,8 +70,8 @@ public final class LitmusRunner {
         }
 
         void add(Candidate c) {
-            if (!c.complete()) {
-                return; // a run stopped by a deadlock or a fault: herd7 has no such execution
+            if (!c.complete() || c.execution().attachment(World.class, () -> null).cut) {
+                return; // stopped by a deadlock or a fault, or cut by the unrolling: not one of herd7's
             }
             executions++;
             Function<Location, Value> state = l -> value(c, l);

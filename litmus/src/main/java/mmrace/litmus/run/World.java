@@ -16,6 +16,8 @@ final class World {
     private final Map<Long, Loc> locs = new HashMap<>();
     private final Map<Long, SpinLock> locks = new HashMap<>();
     final Layout layout;
+    /** Set when a process stopped at the loop unrolling bound: the execution is not counted. */
+    boolean cut;
 
     World(Execution x, LitmusTest t, Layout layout) {
         this.layout = layout;
@@ -24,7 +26,7 @@ final class World {
                 locks.put(g.base(), new SpinLock(x, g.name()));
                 continue;
             }
-            boolean array = g.cells() > 1 || t.globals().get(g.name()).unqualified() instanceof mmrace.litmus.syntax.CType.Array;
+            boolean array = t.globals().get(g.name()).unqualified() instanceof mmrace.litmus.syntax.CType.Array;
             for (int i = 0; i < g.cells(); i++) {
                 String name = array ? g.name() + "[" + i + "]" : g.name();
                 locs.put(g.base() + i, new Loc(x, name, layout.initial(t, g.name(), i, array)));
