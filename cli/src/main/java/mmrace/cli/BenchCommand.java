@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code mmrace bench}: scheduling points (events) per second and executions per second of the
  * engine on the classic benchmarks, exhaustive DPOR and plain enumeration, after a warm-up.
- * One thread, so the figures are per core.
+ * One thread unless the case says -j2, so the figures are per core.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the engine's speed.")
 final class BenchCommand implements Callable<Integer> {
@@ -28,7 +28,10 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private record Case(String name, Program program, StrategyKind strategy) {
+    private record Case(String name, Program program, StrategyKind strategy, int jobs) {
+        Case(String name, Program program, StrategyKind strategy) {
+            this(name, program, strategy, 1);
+        }
     }
 
     @Override
@@ -40,10 +43,12 @@ final class BenchCommand implements Callable<Integer> {
                 new Case("lastzero(8) dpor", Classic.lastzero(8), StrategyKind.DPOR),
                 new Case("fib_bench(4) dpor", Classic.fibBench(4, true), StrategyKind.DPOR),
                 new Case("readers(4) all", Classic.readers(4), StrategyKind.ALL),
-                new Case("lastzero(3) all", Classic.lastzero(3), StrategyKind.ALL));
+                new Case("lastzero(3) all", Classic.lastzero(3), StrategyKind.ALL),
+                new Case("lastzero(12) dpor", Classic.lastzero(12), StrategyKind.DPOR),
+                new Case("lastzero(12) dpor -j2", Classic.lastzero(12), StrategyKind.DPOR, 2));
         out.printf("%-20s %12s %14s %16s %12s%n", "benchmark", "executions", "exec/s", "sched points/s", "ns/point");
         for (Case c : cases) {
-            ExploreOptions o = ExploreOptions.defaults().withStrategy(c.strategy()).withMinimize(false);
+            ExploreOptions o = ExploreOptions.defaults().withStrategy(c.strategy()).withMinimize(false).withJobs(c.jobs());
             long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
             while (System.nanoTime() < warmEnd) {
                 Explorer.explore(c.program(), o);
