@@ -79,15 +79,28 @@ public class RwSemaphore implements Lockdep.Tracked {
     }
 
     public void downWrite() {
+        downWrite(false);
+    }
+
+    /**
+     * down_write_nested(sem, SINGLE_DEPTH_NESTING): a second lock of the same class, taken in
+     * an order the caller guarantees (dup_mmap takes the child's mmap_lock inside the parent's).
+     */
+    public void downWriteNested() {
+        downWrite(true);
+    }
+
+    private void downWrite(boolean nested) {
         Proc me = x.requireProc(names.downWrite);
         if (writer == me || readers.contains(me)) {
             throw x.fail(FindingKind.LOCK_MISUSE, "recursive-lock", me.name + " takes " + name + " again: self-deadlock");
         }
         CpuState.mightSleep(x, names.downWrite + "(" + name + ")");
-        x.begin(OpKind.DOWN_WRITE, names.downWrite, this, Footprint.one(id, Mode.ACQUIRE),
+        x.begin(OpKind.DOWN_WRITE, nested ? names.downWrite + "_nested" : names.downWrite, this,
+                Footprint.one(id, Mode.ACQUIRE),
                 () -> writer == null && readers.isEmpty());
         writer = me;
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquired(x, this, nested);
     }
 
     public boolean downWriteTrylock() {
