@@ -138,6 +138,17 @@ public class RwSemaphore implements Lockdep.Tracked {
         readers.add(me);
     }
 
+    /**
+     * rwsem_is_locked(): whether anyone holds it. A read of the lock word, so it is ordered
+     * against every acquisition and release (anon_vma_free() relies on exactly that).
+     */
+    public boolean isLocked() {
+        Event e = x.begin(OpKind.SPIN_IS_LOCKED, "rwsem_is_locked", this, Footprint.one(id, Mode.READ), null);
+        boolean locked = writer != null || !readers.isEmpty();
+        e.a = locked ? 1 : 0;
+        return locked;
+    }
+
     /** lockdep_assert_held(): held by the running context, for read or write. */
     public void assertHeld() {
         Proc me = x.requireProc("lockdep_assert_held");
