@@ -26,6 +26,21 @@ public final class Ops {
         return out;
     }
 
+    /**
+     * A spin-wait, as one blocking event: the kernel loops re-reading {@code watched} until
+     * {@code until} holds; the model waits for it instead, so exploration stays finite. The
+     * event reads the watched locations: it is ordered after the write that enables it, and
+     * every context waiting forever is reported as a deadlock (a livelock in the kernel).
+     */
+    public static void spinUntil(Execution x, String name, mmrace.engine.mem.Loc[] watched,
+                                 java.util.function.BooleanSupplier until) {
+        long[] fp = new long[watched.length];
+        for (int i = 0; i < watched.length; i++) {
+            fp[i] = Footprint.of(watched[i].id, Mode.READ);
+        }
+        x.begin(OpKind.YIELD, name, null, fp, until::getAsBoolean);
+    }
+
     /** Announces the operation {@code name} and waits until it may run; the caller then does it. */
     public static Event op(Execution x, String name, Named target, long[] footprint) {
         return x.begin(OpKind.YIELD, name, target, footprint, null);

@@ -18,9 +18,7 @@ class SmokeTest {
                     t.record("z", t.read(0x2000));
                 })
                 .build();
-        System.out.println(Smoke.trace(w.run(1)));
         ExploreResult r = w.runOnce(1);
-        System.out.println(Smoke.describe(r));
         assertEquals(Verdict.NO_BUG_FOUND, r.verdict(), Smoke.describe(r));
     }
 }

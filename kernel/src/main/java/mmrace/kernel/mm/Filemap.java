@@ -39,6 +39,11 @@ public final class Filemap {
                 }
                 Page p = k.pages.page(pfn);
                 if (!PageRef.getPageUnlessZero(p)) {
+                    // "goto repeat": the page is being freed (or its refcount is frozen); the
+                    // loop ends once the slot changes or the refcount is unfrozen.
+                    long seen = pfn;
+                    mmrace.kernel.Ops.spinUntil(k.x, "find_get_entry: repeat", new Loc[] {slot, p.refcount},
+                            () -> k.x.memory().peek(slot) != seen || k.x.memory().peek(p.refcount) != 0);
                     continue;
                 }
                 if (slot.readOnce() != pfn) {

@@ -95,43 +95,74 @@ public final class SwapIn {
     }
 
     /**
-     * __read_swap_cache_async() + swap_readpage(): a new page, locked and swap-backed, into the
-     * swap cache for {@code entry}, read from the slot. If another task is doing the same
-     * (swapcache_prepare finds SWAP_HAS_CACHE) this returns what the cache holds, possibly
-     * nothing, instead of waiting: the fault is then retried.
+     * __read_swap_cache_async() + swap_readpage(): find the page in the swap cache, or put a new
+     * one there (locked, swap-backed) and read the slot into it. swapcache_prepare() sets
+     * SWAP_HAS_CACHE; if someone else holds it (-EEXIST: adding the page, or removing it) the
+     * kernel loops, which the model does as a wait for the swap cache slot to fill or
+     * SWAP_HAS_CACHE to go.
+     *
+     * @see mm/swap_state.c __read_swap_cache_async() (v5.6)
+     * @return the page with a reference, or null if the swap entry was freed or memory ran out
      */
     static Page readSwapCacheAsync(Kernel k, long entry) {
         try (Fn f = Fn.enter(k.x, "read_swap_cache_async")) {
-            Page found = Filemap.findGetPage(k, k.swap.swapCache, (int) entry);
-            if (found != null) {
-                return found;
-            }
-            Page page = k.pages.allocPage(false);
-            if (page == null) {
-                return null;
-            }
             SwapInfo si = k.swap;
-            si.lock.lock();
-            long count = si.swapMap[(int) entry].read();
-            boolean prepared = count != 0 && (count & SwapInfo.SWAP_HAS_CACHE) == 0;
-            if (prepared) {
-                si.swapMap[(int) entry].write(count | SwapInfo.SWAP_HAS_CACHE);
+            int e = (int) entry;
+            Page page = null;
+            for (;;) {
+                Page found = Filemap.findGetPage(k, si.swapCache, e);
+                if (found != null) {
+                    if (page != null) {
+                        Swap.putPage(k, page);
+                    }
+                    return found;
+                }
+                // "Just skip read ahead for unused swap slot."
+                si.lock.lock();
+                long count = si.swapMap[e].read();
+                si.lock.unlock();
+                if ((count & ~SwapInfo.SWAP_HAS_CACHE) == 0) {
+                    break;
+                }
+                if (page == null) {
+                    page = k.pages.allocPage(false);
+                    if (page == null) {
+                        return null;
+                    }
+                }
+                // swapcache_prepare()
+                si.lock.lock();
+                count = si.swapMap[e].read();
+                boolean exists = (count & SwapInfo.SWAP_HAS_CACHE) != 0;
+                if (count != 0 && !exists) {
+                    si.swapMap[e].write(count | SwapInfo.SWAP_HAS_CACHE);
+                }
+                si.lock.unlock();
+                if (count == 0) {
+                    break;
+                }
+                if (exists) {
+                    mmrace.engine.mem.Loc slot = si.swapCache.iPages[e];
+                    mmrace.engine.mem.Loc map = si.swapMap[e];
+                    mmrace.kernel.Ops.spinUntil(k.x, "swapcache_prepare: -EEXIST, retry", new mmrace.engine.mem.Loc[] {slot, map},
+                            () -> k.x.memory().peek(slot) != 0 || (k.x.memory().peek(map) & SwapInfo.SWAP_HAS_CACHE) == 0);
+                    continue;
+                }
+                PageFlags.nonAtomicSet(page, PageFlags.PG_locked, "__SetPageLocked");
+                page.lockOwner = k.x.current();
+                PageFlags.nonAtomicSet(page, PageFlags.PG_swapbacked, "__SetPageSwapBacked");
+                SwapState.addToSwapCache(k, page, entry);
+                Swap.lruCacheAdd(k, page);
+                // swap_readpage(): synchronous here.
+                page.data.write(si.slotData[e].read());
+                PageFlags.set(page, PageFlags.PG_uptodate, "SetPageUptodate");
+                PageFlags.unlockPage(page);
+                return page;
             }
-            si.lock.unlock();
-            if (!prepared) {
+            if (page != null) {
                 Swap.putPage(k, page);
-                return Filemap.findGetPage(k, k.swap.swapCache, (int) entry);
             }
-            PageFlags.nonAtomicSet(page, PageFlags.PG_locked, "__SetPageLocked");
-            page.lockOwner = k.x.current();
-            PageFlags.nonAtomicSet(page, PageFlags.PG_swapbacked, "__SetPageSwapBacked");
-            SwapState.addToSwapCache(k, page, entry);
-            Swap.lruCacheAdd(k, page);
-            // swap_readpage(): synchronous here.
-            page.data.write(si.slotData[(int) entry].read());
-            PageFlags.set(page, PageFlags.PG_uptodate, "SetPageUptodate");
-            PageFlags.unlockPage(page);
-            return page;
+            return null;
         }
     }
 }
