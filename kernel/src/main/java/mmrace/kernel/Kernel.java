@@ -36,6 +36,12 @@ public final class Kernel {
     private final List<MmStruct> mms = new ArrayList<>();
     private final List<Inode> inodes = new ArrayList<>();
     private final boolean sc;
+    /** Ghost: pages shared copy-on-write by a fork, with the child and the contents at the end of fork. */
+    private final List<CowShare> cowShares = new ArrayList<>();
+
+    /** A page a fork left shared copy-on-write with {@code child}, and what it held then. */
+    public record CowShare(mmrace.kernel.mm.Page page, MmStruct child, long value) {
+    }
 
     private Kernel(Execution x, KernelConfig cfg) {
         this.x = x;
@@ -101,6 +107,15 @@ public final class Kernel {
             out.add(tlb(c));
         }
         return out;
+    }
+
+    /** Records a page shared copy-on-write at the end of a fork (ghost state for the cow-isolation check). */
+    public void cowShared(mmrace.kernel.mm.Page page, MmStruct child, long value) {
+        cowShares.add(new CowShare(page, child, value));
+    }
+
+    public List<CowShare> cowShares() {
+        return cowShares;
     }
 
     public void register(MmStruct mm) {

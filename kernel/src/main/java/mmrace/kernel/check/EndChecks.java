@@ -57,6 +57,15 @@ public final class EndChecks {
             x.check(onLru == ((flags & PageFlags.bit(PageFlags.PG_lru)) != 0), CheckNames.LRU, p
                     + (onLru ? " is on " + p.lruList() + " without PG_lru" : " has PG_lru but is on no LRU list"));
         }
+        for (Kernel.CowShare c : k.cowShares()) {
+            // Still shared: the child maps the same frame, not reallocated since.
+            if (c.child().exited() || !childMaps(k, c)) {
+                continue;
+            }
+            long now = c.page().data.peek();
+            x.check(now == c.value(), CheckNames.COW_ISOLATION, c.page() + ", shared copy-on-write with " + c.child()
+                    + ", was written after fork: it held " + c.value() + " when fork returned, now " + now);
+        }
         for (MmStruct mm : k.liveMms()) {
             long[] want = PageTableScan.rss(k, mm);
             for (RssCounter c : RssCounter.values()) {
@@ -73,6 +82,23 @@ public final class EndChecks {
             x.check(mm.nrPtes.peek() == tables, CheckNames.RSS, mm + " pgtables_bytes counts " + mm.nrPtes.peek()
                     + " PTE tables but " + tables + " are attached");
         }
+    }
+
+    private static boolean childMaps(Kernel k, Kernel.CowShare c) {
+        for (int pi = 0; pi < c.child().pmd.length; pi++) {
+            long pmd = c.child().pmd[pi].peek();
+            if (!Pmd.table(pmd)) {
+                continue;
+            }
+            PteTable t = k.pages.page(Pmd.pfn(pmd)).table();
+            for (int i = 0; t != null && i < t.ptes.length; i++) {
+                long v = t.peek(i);
+                if (Pte.present(v) && Pte.pfn(v) == c.page().pfn) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Present PTEs per frame in every live table, attached or not: each holds a reference. */

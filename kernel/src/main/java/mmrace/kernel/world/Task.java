@@ -121,6 +121,21 @@ public final class Task {
         }
     }
 
+    /** fork(): a copy of this process's address space, named {@code child}; returns its mm. */
+    public MmStruct fork(String child) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "sys_fork")) {
+            return mmrace.kernel.mm.Fork.dupMm(k, ts.mm, child);
+        }
+    }
+
+    /** mmput() of another mm (a forked child exiting without ever running). */
+    public void mmput(MmStruct mm) {
+        try (Fn f = Fn.enter(k.x, "mmput")) {
+            Exit.mmput(k, mm);
+        }
+    }
+
     /** Puts a value in the final state (like a litmus register). */
     public void record(String register, long value) {
         k.x.record(register, value);
