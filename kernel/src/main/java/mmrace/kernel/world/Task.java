@@ -121,6 +121,36 @@ public final class Task {
         }
     }
 
+    /**
+     * get_user_pages_remote() of this task's mm: mmap_lock for read around __get_user_pages.
+     * With FOLL_WRITE the caller then writes {@code value} into each page, as
+     * access_process_vm() (ptrace, /proc/pid/mem) does; the references are kept: release them with
+     * {@link #putUserPages}.
+     */
+    public java.util.List<mmrace.kernel.mm.Page> gup(long addr, int nrPages, int gupFlags, long value) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "get_user_pages_remote")) {
+            MmStruct mm = ts.mm;
+            mm.mmapLock.downRead();
+            java.util.List<mmrace.kernel.mm.Page> pages = mmrace.kernel.mm.Gup.getUserPages(k, mm, addr, nrPages,
+                    gupFlags | mmrace.kernel.mm.Gup.FOLL_REMOTE);
+            mm.mmapLock.upRead();
+            if ((gupFlags & mmrace.kernel.mm.Gup.FOLL_WRITE) != 0) {
+                for (mmrace.kernel.mm.Page p : pages) {
+                    p.data.write(value);
+                }
+            }
+            return pages;
+        }
+    }
+
+    /** put_page() / unpin_user_page() of pages {@link #gup} returned. */
+    public void putUserPages(java.util.List<mmrace.kernel.mm.Page> pages, int gupFlags) {
+        for (mmrace.kernel.mm.Page p : pages) {
+            mmrace.kernel.mm.Gup.release(k, p, gupFlags);
+        }
+    }
+
     /** fork(): a copy of this process's address space, named {@code child}; returns its mm. */
     public MmStruct fork(String child) {
         requireMm();
