@@ -26,6 +26,8 @@ public final class Event {
     public boolean marked;
     /** A free-form note shown after the event (e.g. a finding). */
     public String note;
+    /** The operation faulted before it produced a value (KASAN): its value is not shown. */
+    public boolean faulted;
 
     Event(Proc proc, OpKind kind, String name, Named target, long[] footprint, Guard guard) {
         this.proc = proc;
@@ -65,6 +67,10 @@ public final class Event {
     /** The event as a kernel developer would write it, e.g. {@code READ_ONCE(pmd) = 0x3}. */
     public String text() {
         String t = kind.text;
+        if (faulted) {
+            int cut = t.indexOf(" = ");
+            t = cut >= 0 ? t.substring(0, cut) : t;
+        }
         StringBuilder sb = new StringBuilder(t.length() + 16);
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

@@ -61,7 +61,7 @@ public final class Execution {
         requireSetup("cpu()");
         Cpu cpu = new Cpu(cpus.size());
         cpus.add(cpu);
-        Proc p = newProc(cpu.name, Proc.Kind.TASK, cpu, -1);
+        Proc p = newProc(cpu.name, Proc.Kind.TASK, cpu, -1, cpu.id + 1);
         p.coroutine = coroutines.apply(body);
         cpu.task = p;
         return cpu;
@@ -96,13 +96,13 @@ public final class Execution {
 
     private void exit() {
         Proc p = requireProc("exit");
-        begin(OpKind.EXIT, "exit", p, Footprint.one(Ids.exitKey(p.gid), Mode.RELEASE), null);
+        begin(OpKind.EXIT, "exit", p, Footprint.one(Ids.exitKey(p.creator), Mode.RELEASE), null);
     }
 
     /** Waits until the thread on {@code cpu} (made by {@link #thread}) has ended. */
     public void join(Cpu cpu) {
         Proc t = cpu.task;
-        begin(OpKind.JOIN, "join", t, Footprint.one(Ids.exitKey(t.gid), Mode.ACQUIRE), () -> t.done);
+        begin(OpKind.JOIN, "join", t, Footprint.one(Ids.exitKey(t.creator), Mode.ACQUIRE), () -> t.done);
     }
 
     /**
@@ -329,7 +329,7 @@ public final class Execution {
     public Proc spawn(String name, Proc.Kind kind, Cpu cpu, OpKind entryKind, String entryName, Named target,
                       long[] entryFootprint, Guard entryGuard, Runnable onEntry, Runnable body) {
         Proc parent = requireProc("spawn()");
-        Proc p = newProc(name, kind, cpu, events.size() - 1);
+        Proc p = newProc(name, kind, cpu, events.size() - 1, parent.nextChildCreator());
         Event entry = new Event(p, entryKind, entryName, target, entryFootprint, entryGuard);
         p.pending = entry;
         p.coroutine = coroutines.apply(() -> {
@@ -340,8 +340,8 @@ public final class Execution {
         return p;
     }
 
-    private Proc newProc(String name, Proc.Kind kind, Cpu cpu, int spawnedBy) {
-        Proc p = new Proc(name, names.intern(name), procs.size(), kind, cpu, spawnedBy);
+    private Proc newProc(String name, Proc.Kind kind, Cpu cpu, int spawnedBy, long creator) {
+        Proc p = new Proc(name, names.intern(name), procs.size(), kind, cpu, spawnedBy, creator);
         procs.add(p);
         return p;
     }

@@ -8,19 +8,19 @@ package mmrace.engine.exec;
  */
 public final class Ids {
     /** Ids of per-CPU engine keys (IRQ flag, RCU state) live above every creator's range. */
-    private static final long CPU_SPACE = 0xFFFFFL << 36;
+    private static final long CPU_SPACE = 1L << 57;
 
     private Ids() {
     }
 
     /** The n-th id created by creator number {@code creator} (0 = setup). */
-    public static long make(int creator, long n) {
-        return ((long) creator << 36) | n;
+    public static long make(long creator, long n) {
+        return (creator & 0xFFFFFFL) << 32 | (n & 0xFFFFFFFFL);
     }
 
     /** The key a joinable context releases when it ends. */
-    public static long exitKey(int gid) {
-        return CPU_SPACE | 1L << 35 | gid;
+    public static long exitKey(long creator) {
+        return CPU_SPACE | 1L << 40 | creator;
     }
 
     /** A per-CPU key: {@code slot} tells which state of CPU {@code cpu}. */

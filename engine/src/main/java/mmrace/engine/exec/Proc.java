@@ -30,12 +30,20 @@ public final class Proc implements Named {
     boolean started;
     boolean done;
     private long nextId;
+    /**
+     * Names this context as a creator of objects, from how it came to be (CPU i's task: i+1;
+     * the k-th context spawned by creator c: c*64+k+1), so ids and addresses do not depend on
+     * the order contexts were created in, nor on the explorer: a replay prints the same ones.
+     */
+    final long creator;
+    private int spawned;
     /** Locks held, in acquisition order (for lockdep-style rank checks and assertions). */
     final List<Object> held = new ArrayList<>();
     /** Values this context reports as part of the final state (litmus registers etc.). */
     final Map<String, Long> registers = new LinkedHashMap<>();
 
-    Proc(String name, int gid, int index, Kind kind, Cpu cpu, int spawnedBy) {
+    Proc(String name, int gid, int index, Kind kind, Cpu cpu, int spawnedBy, long creator) {
+        this.creator = creator;
         this.name = name;
         this.gid = gid;
         this.index = index;
@@ -46,7 +54,12 @@ public final class Proc implements Named {
 
     /** A fresh stable id for an object this context creates. */
     long newId() {
-        return Ids.make(gid + 1, nextId++);
+        return Ids.make(creator, nextId++);
+    }
+
+    /** The creator number of the next context this one spawns. */
+    long nextChildCreator() {
+        return creator * 64 + ++spawned;
     }
 
     /** The index of the event that created this context, or -1 for a CPU's task. */

@@ -74,7 +74,7 @@ public final class Loc implements Named {
 
     public long load(Order order, String opName) {
         Event e = x.begin(OpKind.LOAD, opName, this, Footprint.one(id, Mode.READ), null);
-        kasan("read");
+        kasan("read", e);
         long v = x.memory().load(x.current(), this, order);
         e.a = v;
         return v;
@@ -82,7 +82,7 @@ public final class Loc implements Named {
 
     public void store(long v, Order order, String opName) {
         Event e = x.begin(OpKind.STORE, opName, this, Footprint.one(id, Mode.WRITE), null);
-        kasan("write");
+        kasan("write", e);
         e.a = v;
         x.memory().store(x.current(), this, v, order);
     }
@@ -90,7 +90,7 @@ public final class Loc implements Named {
     /** An atomic read-modify-write that always writes; returns the old value. */
     public long rmw(Order order, String opName, LongUnaryOperator f) {
         Event e = x.begin(OpKind.RMW, opName, this, Footprint.one(id, Mode.WRITE), null);
-        kasan("write");
+        kasan("write", e);
         long old = x.memory().rmw(x.current(), this, order, f, true);
         e.a = old;
         e.b = f.applyAsLong(old);
@@ -111,7 +111,7 @@ public final class Loc implements Named {
      */
     public long condRmw(Order order, String opName, LongPredicate cond, LongUnaryOperator f) {
         Event e = x.begin(OpKind.RMW, opName, this, Footprint.one(id, Mode.WRITE), null);
-        kasan("write");
+        kasan("write", e);
         long old = x.memory().rmw(x.current(), this, order, v -> cond.test(v) ? f.applyAsLong(v) : v, false);
         e.a = old;
         if (cond.test(old)) {
@@ -136,12 +136,13 @@ public final class Loc implements Named {
         x.memory().init(this, v);
     }
 
-    private void kasan(String how) {
+    private void kasan(String how, Event e) {
         if (owner == null || x.inSetup()) {
             return;
         }
         String why = owner.inaccessibleReason();
         if (why != null) {
+            e.faulted = true;
             throw x.fail(FindingKind.USE_AFTER_FREE, "kasan",
                     "KASAN: use-after-free " + how + " of " + name + " in " + owner.describe() + " (" + why + ")",
                     owner.history());

@@ -12,14 +12,14 @@ public final class Heap {
     }
 
     /**
-     * The object at {@code addr} (tag bits below 8 ignored), or null for NULL. A stale pointer
+     * The object at {@code addr} (tag bits below 16 ignored: objects are 16-byte aligned), or null for NULL. A stale pointer
      * still finds its object: touching a field of a freed one is what KASAN reports.
      */
     public <T extends SlabObject> T deref(long addr, Class<T> type) {
-        if ((addr & ~0xffL) == 0) {
+        if ((addr & ~0xfL) == 0) {
             return null;
         }
-        SlabObject o = byAddr.get(addr & ~0xffL);
+        SlabObject o = byAddr.get(addr & ~0xfL);
         if (o == null) {
             throw new IllegalStateException("wild pointer 0x" + Long.toHexString(addr));
         }

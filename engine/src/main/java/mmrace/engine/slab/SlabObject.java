@@ -39,13 +39,27 @@ public abstract class SlabObject implements Lifetime {
     protected SlabObject(Execution x, String kind) {
         this.x = x;
         this.kind = kind;
-        this.addr = (x.newId() + 1) << 8;
+        this.addr = address(x.newId());
         x.attachment(Heap.class, Heap::new).register(this);
+    }
+
+    /**
+     * A kernel-looking direct-map address (0xffff888...) made from the object's stable id:
+     * 12 bits of creator and 16 of sequence, 16-byte aligned so the low bits stay free for
+     * tags such as PAGE_MAPPING_ANON.
+     */
+    private static long address(long id) {
+        long creator = id >>> 32;
+        long n = id & 0xFFFFFFFFL;
+        if (creator >= 1 << 12 || n >= 1 << 16) {
+            throw new IllegalStateException("too many objects for the address space of the model (id " + id + ")");
+        }
+        return 0xffff888000000000L | creator << 20 | (n + 1) << 4;
     }
 
     /** A field of this object: a location KASAN checks against the object's lifetime. */
     protected final Loc field(String name, long initial) {
-        Loc l = new Loc(x, kind + "@" + Long.toHexString(addr) + "->" + name, initial, this);
+        Loc l = new Loc(x, describe() + "->" + name, initial, this);
         fields.add(l);
         return l;
     }
@@ -79,7 +93,7 @@ public abstract class SlabObject implements Lifetime {
 
     @Override
     public String describe() {
-        return kind + "@" + Long.toHexString(addr);
+        return kind + "@" + Long.toHexString(addr & 0xFFFFFFFFL);
     }
 
     @Override

@@ -1,0 +1,65 @@
+package mmrace.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import mmrace.engine.exec.Program;
+import mmrace.engine.explore.ExploreOptions;
+import mmrace.engine.explore.ExploreResult;
+import mmrace.engine.explore.Explorer;
+import mmrace.engine.explore.StrategyKind;
+import mmrace.engine.samples.Classic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mmrace bench}: scheduling points (events) per second and executions per second of the
+ * engine on the classic benchmarks, exhaustive DPOR and plain enumeration, after a warm-up.
+ * One thread, so the figures are per core.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the engine's speed.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5", description = "Measured rounds per benchmark. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3", description = "Warm-up rounds per benchmark. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private record Case(String name, Program program, StrategyKind strategy) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Case> cases = List.of(
+                new Case("readers(8) dpor", Classic.readers(8), StrategyKind.DPOR),
+                new Case("readers(10) dpor", Classic.readers(10), StrategyKind.DPOR),
+                new Case("lastzero(8) dpor", Classic.lastzero(8), StrategyKind.DPOR),
+                new Case("fib_bench(4) dpor", Classic.fibBench(4, true), StrategyKind.DPOR),
+                new Case("readers(5) all", Classic.readers(5), StrategyKind.ALL),
+                new Case("lastzero(4) all", Classic.lastzero(4), StrategyKind.ALL));
+        out.printf("%-20s %12s %14s %16s %12s%n", "benchmark", "executions", "exec/s", "sched points/s", "ns/point");
+        for (Case c : cases) {
+            ExploreOptions o = ExploreOptions.defaults().withStrategy(c.strategy()).withMinimize(false);
+            for (int i = 0; i < warmup; i++) {
+                Explorer.explore(c.program(), o);
+            }
+            long execs = 0;
+            long events = 0;
+            long nanos = 0;
+            for (int i = 0; i < rounds; i++) {
+                ExploreResult r = Explorer.explore(c.program(), o);
+                execs += r.executions();
+                events += r.events();
+                nanos += r.time().toNanos();
+            }
+            double s = nanos / 1e9;
+            out.printf("%-20s %12d %14.0f %16.0f %12.0f%n", c.name(), execs / rounds, execs / s, events / s,
+                    nanos / (double) events);
+        }
+        return Main.OK;
+    }
+}

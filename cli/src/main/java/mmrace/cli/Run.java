@@ -1,0 +1,21 @@
+package mmrace.cli;
+
+import mmrace.engine.exec.ExecConfig;
+import mmrace.engine.exec.Program;
+import mmrace.engine.explore.Verdict;
+
+/**
+ * One run of a check target: a program under one configuration (arch, variant, RCU flavour),
+ * with the verdict it must reach (null if the user gave none) and, for exhaustive runs, the
+ * exact execution count it must explore (0 if not pinned).
+ *
+ * @param target the name of what is checked (a built-in program, a scenario file)
+ * @param label the configuration, e.g. {@code arm64/v5.6}; empty for a single-run target
+ * @param replayKey what {@code mmrace replay} needs to find this run again
+ */
+public record Run(String target, String label, String replayKey, Program program, ExecConfig config,
+                  Verdict expected, long expectedExecutions) {
+    public String title() {
+        return label.isEmpty() ? target : target + " [" + label + "]";
+    }
+}
