@@ -39,6 +39,9 @@ public interface Arch {
     /** ARCH_WANT_BATCHED_UNMAP_TLB_FLUSH: reclaim may defer its flushes (x86 only in v5.6). */
     boolean batchedUnmapFlush();
 
+    /** CONFIG_HAVE_MOVE_PMD: mremap may move whole PTE tables (move_normal_pmd). */
+    boolean haveMovePmd();
+
     /** arch_tlbbatch_add_mm(): remember that {@code mm}'s CPUs need a flush. */
     void tlbbatchAddMm(Kernel k, TlbBatch batch, MmStruct mm);
 

@@ -187,6 +187,12 @@ final class X86 implements Arch {
         return false;
     }
 
+    /** CONFIG_HAVE_MOVE_PMD: selected by x86 since 2c91bd4a4e2e (v4.20). */
+    @Override
+    public boolean haveMovePmd() {
+        return true;
+    }
+
     @Override
     public boolean batchedUnmapFlush() {
         return true;

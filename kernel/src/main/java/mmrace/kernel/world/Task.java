@@ -91,6 +91,14 @@ public final class Task {
         }
     }
 
+    /** mremap(addr, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, newAddr). */
+    public long mremap(long addr, long len, long newAddr) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "sys_mremap")) {
+            return mmrace.kernel.mm.Mremap.mremapTo(k, ts.mm, addr, len, newAddr);
+        }
+    }
+
     /** madvise(addr, len, MADV_DONTNEED). */
     public int madviseDontneed(long addr, long len) {
         requireMm();
