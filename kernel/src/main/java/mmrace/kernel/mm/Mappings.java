@@ -9,8 +9,11 @@ import mmrace.kernel.Kernel;
  * leads to the inode's memory, freed or not.
  */
 public final class Mappings {
-    /** offsetof(struct inode, i_data), scaled: below the tag-free granule of 8 bits, a multiple of 4. */
-    private static final long I_DATA_OFFSET = 0x10;
+    /**
+     * offsetof(struct inode, i_data), scaled: inside the object's 16-byte granule (the heap
+     * ignores the low 4 bits), clear of the PAGE_MAPPING_ANON/MOVABLE tag bits.
+     */
+    private static final long I_DATA_OFFSET = 0x8;
 
     private Mappings() {
     }

@@ -183,6 +183,9 @@ public final class Mmap {
     /** remove_vma(): ->close, fput, vm_area_free. */
     static void removeVma(Kernel k, VmArea vma) {
         try (Fn f = Fn.enter(k.x, "remove_vma")) {
+            if (vma.file != null) {
+                Truncate.iput(k, vma.file); // fput(vma->vm_file)
+            }
             k.caches.vmArea.free(vma);
         }
     }

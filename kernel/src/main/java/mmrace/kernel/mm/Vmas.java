@@ -26,6 +26,9 @@ public final class Vmas {
 
     static void copyFields(VmArea from, VmArea to) {
         to.file = from.file;
+        if (to.file != null) {
+            Truncate.ihold(to.file); // get_file(new->vm_file)
+        }
         to.vmStart.write(from.start());
         to.vmEnd.write(from.end());
         to.vmPgoff.write(from.pgoff());
@@ -48,6 +51,7 @@ public final class Vmas {
         v.vmPgoff.init(file == null ? start >> mmrace.kernel.Geometry.PAGE_SHIFT : pgoff);
         mm.linkVma(v, start);
         if (file != null) {
+            file.iCount.init(file.iCount.peek() + 1);
             file.mapping.iMmap.add(v);
             v.inIMmap = true;
         }

@@ -99,6 +99,29 @@ public final class Task {
         }
     }
 
+    /** ftruncate() of the file named {@code file} to {@code newSize} pages. */
+    public void truncate(String file, int newSize) {
+        try (Fn f = Fn.enter(k.x, "sys_ftruncate")) {
+            mmrace.kernel.mm.Truncate.truncate(k, inode(file), newSize);
+        }
+    }
+
+    /** unlink() + close() of the world's reference to {@code file}: iput, evicting when it was the last. */
+    public void unlinkAndClose(String file) {
+        try (Fn f = Fn.enter(k.x, "sys_unlink")) {
+            mmrace.kernel.mm.Truncate.iput(k, inode(file));
+        }
+    }
+
+    private mmrace.kernel.mm.Inode inode(String name) {
+        for (mmrace.kernel.mm.Inode i : k.allInodes()) {
+            if (i.name.equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no file " + name);
+    }
+
     /** madvise(addr, len, MADV_DONTNEED). */
     public int madviseDontneed(long addr, long len) {
         requireMm();
