@@ -39,6 +39,13 @@ public final class Kernel {
     /** Ghost: pages shared copy-on-write by a fork, with the child and the contents at the end of fork. */
     private final List<CowShare> cowShares = new ArrayList<>();
 
+    /** Ghost: pages get_user_pages_fast returned and still pinned, for the gup-page-mapped check. */
+    private final List<GupPin> gupPins = new ArrayList<>();
+
+    /** A page GUP returned for {@code addr} of {@code mm}, still referenced by the caller. */
+    public record GupPin(MmStruct mm, long addr, mmrace.kernel.mm.Page page) {
+    }
+
     /** A page a fork left shared copy-on-write with {@code child}, and what it held then. */
     public record CowShare(mmrace.kernel.mm.Page page, MmStruct child, long value) {
     }
@@ -116,6 +123,25 @@ public final class Kernel {
 
     public List<CowShare> cowShares() {
         return cowShares;
+    }
+
+    /** Records a page get_user_pages_fast returned (ghost state for the gup-page-mapped check). */
+    public void gupPinned(MmStruct mm, long addr, mmrace.kernel.mm.Page page) {
+        gupPins.add(new GupPin(mm, addr, page));
+    }
+
+    /** Forgets a pin when its page is released. */
+    public void gupUnpinned(mmrace.kernel.mm.Page page) {
+        for (int i = 0; i < gupPins.size(); i++) {
+            if (gupPins.get(i).page() == page) {
+                gupPins.remove(i);
+                return;
+            }
+        }
+    }
+
+    public List<GupPin> gupPins() {
+        return gupPins;
     }
 
     public void register(MmStruct mm) {

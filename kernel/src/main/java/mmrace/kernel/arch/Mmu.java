@@ -149,7 +149,9 @@ public final class Mmu {
             ev.note = "read-only huge pmd: fault";
             return Fault.PROTECTION;
         }
-        Page p = k.pages.page(Pmd.pfn(pmd) + k.geo.pteIndex(addr));
+        Page head = k.pages.page(Pmd.pfn(pmd));
+        // The model's THP is its head frame alone (Page#compoundNr); otherwise pfn + index.
+        Page p = head.compoundNr() > 0 ? head : k.pages.page(Pmd.pfn(pmd) + k.geo.pteIndex(addr));
         me.fill(mm, addr, new CpuTlb.Entry(p.pfn, p.generation(), Pte.write(pmd), Pte.dirty(pmd) || write));
         ev.note = "fill from huge pmd";
         return Fault.NONE;

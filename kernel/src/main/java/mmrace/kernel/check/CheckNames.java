@@ -37,4 +37,6 @@ public final class CheckNames {
     public static final String LRU = "lru";
     /** User data read back differs from what was written (swap round trip, COW copy, mremap). */
     public static final String DATA = "data";
+    /** A page get_user_pages_fast returned (and still holds) is the page mapped at its address. */
+    public static final String GUP_PAGE_MAPPED = "gup-page-mapped";
 }

@@ -75,7 +75,7 @@ public final class EndChecks {
             }
             long tables = 0;
             for (int i = 0; i < mm.pmd.length; i++) {
-                if (Pmd.table(mm.pmd[i].peek())) {
+                if (Pmd.table(mm.pmd[i].peek()) || mm.deposited[i] != null) {
                     tables++;
                 }
             }
@@ -104,6 +104,14 @@ public final class EndChecks {
     /** Present PTEs per frame in every live table, attached or not: each holds a reference. */
     static Map<Integer, Integer> allPtes(Kernel k) {
         Map<Integer, Integer> n = new java.util.HashMap<>();
+        for (MmStruct mm : k.liveMms()) {
+            for (int pi = 0; pi < mm.pmd.length; pi++) {
+                long pmd = mm.pmd[pi].peek();
+                if (Pmd.transHuge(pmd)) {
+                    n.merge((int) Pmd.pfn(pmd), 1, Integer::sum); // a huge PMD holds one reference
+                }
+            }
+        }
         for (PteTable t : k.pages.liveTables()) {
             for (int i = 0; i < t.ptes.length; i++) {
                 long v = t.peek(i);

@@ -98,9 +98,34 @@ public final class Gup {
                 return null;
             }
             if (Pmd.transHuge(pmdval)) {
-                throw new UnsupportedOperationException("follow_trans_huge_pmd is not modelled (part 2)");
+                return followTransHugePmd(k, vma, address, pmd, flags);
             }
             return followPagePte(k, vma, address, pmd, flags);
+        }
+    }
+
+    /**
+     * follow_trans_huge_pmd() under pmd_lock (follow_pmd_mask re-checks the PMD after locking):
+     * the THP's head (the model's THP is its head frame), with a reference or pin.
+     *
+     * @see mm/huge_memory.c follow_trans_huge_pmd() (v5.6). Takes: the pmd lock.
+     */
+    static Page followTransHugePmd(Kernel k, VmArea vma, long address, Loc pmd, int flags) {
+        try (Fn f = Fn.enter(k.x, "follow_trans_huge_pmd")) {
+            mmrace.engine.sync.SpinLock ptl = Pgtable.pmdLock(vma.mm);
+            ptl.lock();
+            long pmdval = pmd.read();
+            if (!Pmd.transHuge(pmdval) || ((flags & FOLL_WRITE) != 0 && !Pte.write(pmdval))) {
+                ptl.unlock();
+                return null;
+            }
+            Page head = k.pages.page(Pmd.pfn(pmdval));
+            tryGrabPage(k, head, flags);
+            if ((flags & (FOLL_GET | FOLL_PIN)) != 0) {
+                k.gupPinned(vma.mm, address, head);
+            }
+            ptl.unlock();
+            return head;
         }
     }
 
@@ -131,6 +156,9 @@ public final class Gup {
                 page = k.pages.page(Pte.pfn(pte)); // is_zero_pfn(): the zero page itself
             }
             tryGrabPage(k, page, flags);
+            if ((flags & (FOLL_GET | FOLL_PIN)) != 0 && !page.isZeroPage()) {
+                k.gupPinned(vma.mm, address, page);
+            }
             if ((flags & FOLL_TOUCH) != 0) {
                 if ((flags & FOLL_WRITE) != 0 && !Pte.dirty(pte) && !PageFlags.test(page, PageFlags.PG_dirty, "PageDirty")) {
                     Writeback.setPageDirty(k, page);
@@ -169,6 +197,7 @@ public final class Gup {
         if (page.isZeroPage()) {
             return;
         }
+        k.gupUnpinned(page);
         if ((flags & FOLL_PIN) != 0) {
             try (Fn f = Fn.enter(k.x, "unpin_user_page")) {
                 page.gupRefs -= GUP_PIN_COUNTING_BIAS;

@@ -44,6 +44,11 @@ public final class MmStruct extends SlabObject implements mmrace.engine.exec.Nam
     public final Loc tlbFlushBatched;
     /** mm->tlb_flush_pending: mmu_gathers in progress (inc/dec_tlb_flush_pending): atomic. */
     public final Loc tlbFlushPending;
+    /**
+     * pmd_huge_pte(mm, pmd): the PTE table deposited under each huge PMD
+     * (pgtable_trans_huge_deposit), kept for a later split or zap. guarded by: the pmd lock.
+     */
+    public final PteTable[] deposited;
     /** The VMAs by vm_start. guarded by: mmap_lock (write to change). */
     final TreeMap<Long, VmArea> vmas = new TreeMap<>();
     /** Ghost: exit_mmap() has run. */
@@ -59,6 +64,7 @@ public final class MmStruct extends SlabObject implements mmrace.engine.exec.Nam
         for (int i = 0; i < pmd.length; i++) {
             pmd[i] = field("pmd[" + i + "]", 0);
         }
+        this.deposited = new PteTable[pmd.length];
         this.mmUsers = field("mm_users", 1);
         this.mmCount = field("mm_count", 1);
         this.rss = new Loc[RssCounter.values().length];

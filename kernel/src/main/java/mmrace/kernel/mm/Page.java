@@ -51,6 +51,13 @@ public final class Page implements Named {
     long atomicBits;
     /** Who holds PG_locked, as the model saw it taken. */
     Proc lockOwner;
+    /**
+     * A transparent huge page is modelled by its head frame alone: this is HPAGE_PMD_NR for a
+     * THP head (set when khugepaged allocates it), 0 for a small page. Its _mapcount counts the
+     * PMDs that map it (compound_mapcount), its _refcount one per PMD mapping and per pin.
+     */
+    int compoundNr;
+
     /** References taken by get_user_pages and not yet put (FOLL_GET) or unpinned (FOLL_PIN). */
     int gupRefs;
 
@@ -65,6 +72,11 @@ public final class Page implements Named {
         this.index = new Loc(k.x, n + "->index", 0);
         this.priv = new Loc(k.x, n + "->private", 0);
         this.data = new Loc(k.x, n + "->data", 0);
+    }
+
+    /** HPAGE_PMD_NR for a THP head, 0 for a small page. */
+    public int compoundNr() {
+        return compoundNr;
     }
 
     public Role role() {

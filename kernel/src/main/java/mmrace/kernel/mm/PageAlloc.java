@@ -92,6 +92,21 @@ public final class PageAlloc implements Named {
         return p;
     }
 
+    /**
+     * alloc_hugepage_vma() for khugepaged: a transparent huge page, modelled by one head frame
+     * that stands for HPAGE_PMD_NR (see {@link Page#compoundNr}); prep_transhuge_page().
+     *
+     * @see mm/khugepaged.c khugepaged_alloc_page() (v5.6)
+     */
+    public Page allocHugePage() {
+        Page p = take(Page.Role.DATA, "alloc_hugepage_vma");
+        if (p != null) {
+            p.compoundNr = k.geo.hpagePmdNr();
+            prep(p, false);
+        }
+        return p;
+    }
+
     /** Frame allocation in setup: no events, same end state as {@link #allocPage}. */
     public Page allocPageInSetup(Page.Role role) {
         Page p = free.pop();
@@ -169,6 +184,7 @@ public final class PageAlloc implements Named {
             p.table = null;
         }
         p.role = Page.Role.FREE;
+        p.compoundNr = 0;
         free.push(p);
     }
 

@@ -32,6 +32,9 @@ public final class PageTableScan {
         for (MmStruct mm : k.liveMms()) {
             for (int pi = 0; pi < mm.pmd.length; pi++) {
                 long pmd = mm.pmd[pi].peek();
+                if (Pmd.transHuge(pmd)) {
+                    n.merge((int) Pmd.pfn(pmd), 1, Integer::sum);
+                }
                 if (Pmd.table(pmd)) {
                     PteTable t = k.pages.page(Pmd.pfn(pmd)).table;
                     if (t == null) {
@@ -54,6 +57,9 @@ public final class PageTableScan {
         long[] rss = new long[RssCounter.values().length];
         for (int pi = 0; pi < mm.pmd.length; pi++) {
             long pmd = mm.pmd[pi].peek();
+            if (Pmd.transHuge(pmd)) {
+                rss[RssCounter.ofForCheck(k.pages.page(Pmd.pfn(pmd))).ordinal()] += k.geo.hpagePmdNr();
+            }
             if (!Pmd.table(pmd)) {
                 continue;
             }
@@ -80,5 +86,15 @@ public final class PageTableScan {
         }
         PteTable t = k.pages.page(Pmd.pfn(pmd)).table;
         return t == null ? 0 : t.peek(g.pteIndex(addr));
+    }
+
+    /** The page (a THP's head for a huge PMD) mapped at {@code addr} of {@code mm}, or null. */
+    public static Page pageAt(Kernel k, MmStruct mm, long addr) {
+        long pmd = mm.pmd[k.geo.pmdIndex(addr)].peek();
+        if (Pmd.transHuge(pmd)) {
+            return k.pages.page(Pmd.pfn(pmd));
+        }
+        long pte = pteAt(k, mm, addr);
+        return Pte.present(pte) && !Pte.special(pte) ? k.pages.page(Pte.pfn(pte)) : null;
     }
 }

@@ -20,6 +20,7 @@ public final class Variants {
             ForkFlush.class,
             MremapFlush.class,
             GupFollowWrite.class,
+            GupFastRecheck.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

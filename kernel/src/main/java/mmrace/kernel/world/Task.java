@@ -175,6 +175,27 @@ public final class Task {
         }
     }
 
+    /**
+     * get_user_pages_fast() of this task's own mm (O_DIRECT, futexes, vhost...): the lockless
+     * walk with IRQs off, the slow path for what it could not get. The references are kept;
+     * release them with {@link #putUserPages}. With {@code lockPage}, each page is then locked
+     * and unlocked as a caller that goes on to lock_page() would (set_page_dirty_lock, ...).
+     */
+    public java.util.List<mmrace.kernel.mm.Page> gupFast(long addr, int nrPages, int gupFlags, boolean lockPage) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "gup_fast caller")) {
+            java.util.List<mmrace.kernel.mm.Page> pages = mmrace.kernel.mm.FastGup.getUserPagesFast(k, ts.mm, addr,
+                    nrPages, gupFlags);
+            if (lockPage) {
+                for (mmrace.kernel.mm.Page p : pages) {
+                    mmrace.kernel.mm.PageFlags.lockPage(p);
+                    mmrace.kernel.mm.PageFlags.unlockPage(p);
+                }
+            }
+            return pages;
+        }
+    }
+
     /** put_page() / unpin_user_page() of pages {@link #gup} returned. */
     public void putUserPages(java.util.List<mmrace.kernel.mm.Page> pages, int gupFlags) {
         for (mmrace.kernel.mm.Page p : pages) {
