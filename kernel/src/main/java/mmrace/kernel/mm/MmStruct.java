@@ -49,6 +49,11 @@ public final class MmStruct extends SlabObject implements mmrace.engine.exec.Nam
      * (pgtable_trans_huge_deposit), kept for a later split or zap. guarded by: the pmd lock.
      */
     public final PteTable[] deposited;
+    /**
+     * The MMU-notifier subscriptions (mm->notifier_subscriptions). Set up before the CPUs run;
+     * read under SRCU by the notifier calls.
+     */
+    public final java.util.List<MmuNotifier.Subscriber> notifiers = new java.util.ArrayList<>();
     /** The VMAs by vm_start. guarded by: mmap_lock (write to change). */
     final TreeMap<Long, VmArea> vmas = new TreeMap<>();
     /** Ghost: exit_mmap() has run. */

@@ -21,6 +21,7 @@ public final class Variants {
             MremapFlush.class,
             GupFollowWrite.class,
             GupFastRecheck.class,
+            CollapseAnon.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

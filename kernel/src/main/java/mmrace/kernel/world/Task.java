@@ -196,6 +196,26 @@ public final class Task {
         }
     }
 
+    /**
+     * khugepaged, one pass over the PMD range of {@code addr} in {@code process}'s mm
+     * (khugepaged_scan_mm_slot -> khugepaged_scan_pmd -> collapse_huge_page). Runs as a kernel
+     * thread; returns the SCAN_* result.
+     */
+    public mmrace.kernel.mm.Khugepaged.ScanResult khugepaged(String process, long addr) {
+        try (Fn f = Fn.enter(k.x, "khugepaged")) {
+            return mmrace.kernel.mm.Khugepaged.scan(k, mmOf(process), addr);
+        }
+    }
+
+    private MmStruct mmOf(String process) {
+        for (MmStruct m : k.allMms()) {
+            if (m.name.equals(process)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no process " + process);
+    }
+
     /** put_page() / unpin_user_page() of pages {@link #gup} returned. */
     public void putUserPages(java.util.List<mmrace.kernel.mm.Page> pages, int gupFlags) {
         for (mmrace.kernel.mm.Page p : pages) {
