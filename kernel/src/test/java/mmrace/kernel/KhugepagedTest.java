@@ -79,4 +79,52 @@ class KhugepagedTest {
         ExploreResult r = gupCase(Arch.arm64(), CollapseAnon.COLLAPSE_IPI_SYNC, GupFastRecheck.V5_6);
         assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
     }
+
+    /** One page, PG_referenced (khugepaged counts it; reclaim still takes it), three none PTEs. */
+    static void onePage(ProcessSpec p) {
+        p.anon(0x0, 4);
+        p.present(0x1000, 8).referenced();
+    }
+
+    static MmWorld vsReclaim(Arch arch, CollapseAnon collapse) {
+        return MmWorld.builder()
+                .name("collapse vs reclaim")
+                .arch(arch)
+                .variant(collapse)
+                .process("P", KhugepagedTest::onePage)
+                .kthread(t -> t.khugepaged("P", 0x0))
+                .kthread(t -> t.shrink(1))
+                .build();
+    }
+
+    static ExploreResult reclaimCase(Arch arch, CollapseAnon collapse) {
+        return SeedCases.log("S000 collapse vs reclaim", arch.name(), collapse.id(), vsReclaim(arch, collapse).explore());
+    }
+
+    @Test
+    void vsReclaimIsVerified() {
+        for (Arch a : java.util.List.of(Arch.x86(), Arch.arm64())) {
+            ExploreResult r = reclaimCase(a, CollapseAnon.V5_6);
+            assertEquals(Verdict.VERIFIED, r.verdict(), a.name() + ": " + Smoke.describe(r));
+        }
+    }
+
+    @Test
+    void vsReclaimWithoutDetachingTheTableCorruptsTheMapcount() {
+        ExploreResult r = reclaimCase(Arch.x86(), CollapseAnon.NO_DETACH);
+        assertEquals(Verdict.BUG, r.verdict(), Smoke.describe(r));
+        System.out.println(Smoke.describe(r));
+    }
+
+    @Test
+    void vsReclaimYangV2IsVerified() {
+        ExploreResult r = reclaimCase(Arch.x86(), CollapseAnon.YANG_V2);
+        assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
+    }
+
+    @Test
+    void vsReclaimWithoutThePmdLockIsVerified() {
+        ExploreResult r = reclaimCase(Arch.x86(), CollapseAnon.NO_PMD_LOCK);
+        assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
+    }
 }

@@ -117,6 +117,9 @@ final class Populate {
                 pte = Pte.mkdirty(pte);
             }
             pte = ps.young ? Pte.mkyoung(pte) : Pte.mkold(pte);
+            if (ps.referenced) {
+                page.flags.init(page.flags.peek() | mmrace.kernel.mm.PageFlags.bit(mmrace.kernel.mm.PageFlags.PG_referenced));
+            }
             t = anon ? SetupState.mapPage(k, vma, ps.addr, page, pte, RssCounter.MM_ANONPAGES)
                     : SetupState.mapFilePage(k, vma, ps.addr, page, pte);
             for (int c : ps.warmOn) {

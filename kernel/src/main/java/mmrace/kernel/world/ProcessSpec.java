@@ -26,6 +26,7 @@ public final class ProcessSpec {
         final State state;
         long value;
         boolean young;
+        boolean referenced;
         boolean dirty = true;
         boolean writable = true;
         boolean active;
@@ -40,6 +41,12 @@ public final class ProcessSpec {
         /** The PTE has its accessed bit (reclaim will see a reference). */
         public PageSpec young() {
             young = true;
+            return this;
+        }
+
+        /** The page has PG_referenced (mark_page_accessed once): khugepaged counts it, reclaim does not keep it for it. */
+        public PageSpec referenced() {
+            referenced = true;
             return this;
         }
 
