@@ -40,6 +40,8 @@ public final class LockClasses {
     public static final LockClass I_LOCK = LockClass.of("inode->i_lock", 85);
     /** mapping->i_pages xa_lock (the tree_lock before v4.17), also the swap cache's. */
     public static final LockClass I_PAGES = LockClass.of("mapping->i_pages", 90);
+    /** The IOMMU's walk/invalidation serialization (the model's stand-in for the hardware's). */
+    public static final LockClass IOMMU = LockClass.of("iommu->walk_lock", 95);
 
     /** Every ranked class, for docs and tests. */
     public static LockClass[] all() {

@@ -64,7 +64,7 @@ public class RwSemaphore implements Lockdep.Tracked {
         }
         e.a = 1;
         readers.add(me);
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquiredTrylock(x, this);
         return true;
     }
 
@@ -112,7 +112,7 @@ public class RwSemaphore implements Lockdep.Tracked {
         }
         e.a = 1;
         writer = me;
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquiredTrylock(x, this);
         return true;
     }
 

@@ -39,4 +39,6 @@ public final class CheckNames {
     public static final String DATA = "data";
     /** A page get_user_pages_fast returned (and still holds) is the page mapped at its address. */
     public static final String GUP_PAGE_MAPPED = "gup-page-mapped";
+    /** A PTE table is freed or detached from its PMD while it still holds a present PTE. */
+    public static final String PGTABLE_LIVE_DETACHED = "pgtable-detached-with-present-pte";
 }

@@ -129,4 +129,44 @@ public final class Pgtable {
     public static void pteUnmapUnlock(PteRef pte) {
         pte.table.ptl.unlock();
     }
+
+    /**
+     * pte_offset_map_lock() from v6.5 (Hugh Dickins' series): read the PMD locklessly, take the
+     * table's lock, and retry unless the PMD still points to that table — a table can now be
+     * retracted without the mmap_lock (retract_page_tables).
+     *
+     * @see mm/pgtable-generic.c __pte_offset_map_lock() (v6.5). Takes: the PTE lock.
+     * @return null if the PMD does not point to a table
+     */
+    public static PteRef pteOffsetMapLockRecheck(Kernel k, MmStruct mm, Loc pmd, long addr) {
+        try (Fn f = Fn.enter(k.x, "__pte_offset_map_lock")) {
+            for (;;) {
+                long pmdval = pmd.readOnce(); // pmdp_get_lockless()
+                PteTable t = tableOf(k, pmdval);
+                if (t == null) {
+                    return null;
+                }
+                t.ptl.lock();
+                if (pmd.readOnce() == pmdval) {
+                    return new PteRef(t, k.geo.pteIndex(addr));
+                }
+                t.ptl.unlock();
+            }
+        }
+    }
+
+    /**
+     * pte_free_defer(): free a PTE table after an RCU grace period, for tables that lockless
+     * walkers under rcu_read_lock (pte_offset_map, v6.5) or IRQs off (gup_fast) may still see.
+     *
+     * @see mm/pgtable-generic.c pte_free_defer() (v6.6)
+     */
+    public static void pteFreeDefer(Kernel k, PteTable t) {
+        mmrace.engine.sync.Rcu.callRcu(k.x, "pte_free_now", () -> pteFree(k, t));
+    }
+
+    /** pte_free(), public for the retract paths. */
+    public static void pteFreeNow(Kernel k, PteTable t) {
+        pteFree(k, t);
+    }
 }

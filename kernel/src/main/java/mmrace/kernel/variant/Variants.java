@@ -22,6 +22,7 @@ public final class Variants {
             GupFollowWrite.class,
             GupFastRecheck.class,
             CollapseAnon.class,
+            RetractPageTables.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

@@ -85,6 +85,12 @@ final class Populate {
             }
             vmas.put(v, Vmas.createInSetup(k, mm, v.start(), v.end(), v.flags(), file, v.pgoff()));
         }
+        for (long addr : p.emptyTables) {
+            mmrace.kernel.mm.Pgtable.populateInSetup(k, mm, addr);
+        }
+        if (p.iommu) {
+            mm.notifiers.add(new mmrace.kernel.mm.Iommu(k, mm));
+        }
         for (ProcessSpec.PageSpec ps : p.pages) {
             ProcessSpec.Vma v = p.vmaOf(ps.addr);
             VmArea vma = vmas.get(v);

@@ -78,11 +78,27 @@ public final class ProcessSpec {
     }
 
     final String name;
+    /** Addresses whose PMD gets an empty PTE table in setup. */
+    final List<Long> emptyTables = new ArrayList<>();
+    /** Whether an IOMMU (shared virtual addressing) is bound to this mm. */
+    boolean iommu;
     final List<Vma> vmas = new ArrayList<>();
     final List<PageSpec> pages = new ArrayList<>();
 
     ProcessSpec(String name) {
         this.name = name;
+    }
+
+    /** An empty PTE table under the PMD covering {@code addr} (as left after the pages were zapped). */
+    public ProcessSpec emptyPteTable(long addr) {
+        emptyTables.add(addr);
+        return this;
+    }
+
+    /** Binds an IOMMU to this mm (iommu_sva_bind_device): it walks the page tables itself, told of changes by MMU notifiers. */
+    public ProcessSpec iommu() {
+        iommu = true;
+        return this;
     }
 
     /** A private anonymous read-write VMA. */

@@ -207,6 +207,48 @@ public final class Task {
         }
     }
 
+    /** khugepaged's collapse_file() of {@code file} at page {@code pgoff}, its page-table half: retract_page_tables(). */
+    public void retractPageTables(String file, long pgoff) {
+        try (Fn f = Fn.enter(k.x, "khugepaged collapse_file")) {
+            mmrace.kernel.mm.CollapseFile.retractPageTables(k, inode(file).mapping, pgoff);
+        }
+    }
+
+    /** ioctl(UFFDIO_COPY) of one page holding {@code value} at {@code addr} of this task's mm. Returns 0 or -errno. */
+    public int uffdioCopy(long addr, long value) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "userfaultfd_ioctl(UFFDIO_COPY)")) {
+            return mmrace.kernel.mm.Userfaultfd.uffdioCopy(k, ts.mm, addr, value);
+        }
+    }
+
+    /** A device access through the IOMMU bound to {@code process}'s mm: a hardware walk. Returns the PTE or 0. */
+    public long iommuWalk(String process, long addr) {
+        for (mmrace.kernel.mm.MmuNotifier.Subscriber s : mmOf(process).notifiers) {
+            if (s instanceof mmrace.kernel.mm.Iommu iommu) {
+                return iommu.walk(addr);
+            }
+        }
+        throw new IllegalArgumentException("no IOMMU bound to " + process);
+    }
+
+    /**
+     * A lockless page-table walker of v6.5+ (pte_offset_map under rcu_read_lock, as in
+     * page_vma_mapped_walk's first look or the NUMA scanner): reads the PMD, then the PTE
+     * through the table it points to, without any page-table lock. Returns the PTE or 0.
+     */
+    public long pteOffsetMapRcu(String process, long addr) {
+        try (Fn f = Fn.enter(k.x, "pte_offset_map (RCU)")) {
+            MmStruct mm = mmOf(process);
+            mmrace.engine.sync.Rcu.rcuReadLock(k.x);
+            long pmd = mm.pmdOf(addr).readOnce(); // pmdp_get_lockless()
+            mmrace.kernel.mm.PteTable t = mmrace.kernel.mm.Pgtable.tableOf(k, pmd);
+            long pte = t == null ? 0 : t.read(k.geo.pteIndex(addr), mmrace.engine.mem.Order.ONCE, "ptep_get_lockless");
+            mmrace.engine.sync.Rcu.rcuReadUnlock(k.x);
+            return pte;
+        }
+    }
+
     private MmStruct mmOf(String process) {
         for (MmStruct m : k.allMms()) {
             if (m.name.equals(process)) {
