@@ -39,16 +39,20 @@ public final class Pct implements Strategy {
             @Override
             public Proc choose(Execution x, List<Proc> enabled) {
                 int step = x.events().size();
+                // At a change point the context that ran the last step drops below all others.
+                if (step > 0) {
+                    Proc last = x.events().get(step - 1).proc();
+                    for (int i = 0; i < changes.length; i++) {
+                        if (changes[i] == step) {
+                            priority.put(last.index, i + 1);
+                        }
+                    }
+                }
                 Proc best = null;
                 for (Proc p : enabled) {
                     int pr = priority.computeIfAbsent(p.index, k -> depth + r.nextInt(1 << 20));
                     if (best == null || pr > priority.get(best.index)) {
                         best = p;
-                    }
-                }
-                for (int i = 0; i < changes.length; i++) {
-                    if (changes[i] == step) {
-                        priority.put(best.index, i + 1);
                     }
                 }
                 return best;
