@@ -70,12 +70,12 @@ public record Result(String target, String run, String title, String arch, Strin
         List<Counterexample> cs = new ArrayList<>();
         if (f.has("counterexample")) {
             cs.add(new Counterexample(true, f.stringOrNull("check"), f.string("replay"), f.numberOr("preemptions", 0),
-                    TraceJson.fromMap(f.objectOrNull("counterexample").map())));
+                    TraceJson.fromMap(f.object("counterexample").map())));
         }
         if (f.has("otherFindings")) {
             for (JsonFields o : f.objects("otherFindings")) {
                 cs.add(new Counterexample(false, o.stringOrNull("check"), o.string("replay"), o.numberOr("preemptions", 0),
-                        TraceJson.fromMap(o.objectOrNull("counterexample").map())));
+                        TraceJson.fromMap(o.object("counterexample").map())));
             }
         }
         String target = f.string("target");

@@ -23,10 +23,6 @@ public final class JsonFields {
         return m.get(k) != null;
     }
 
-    public Object raw(String k) {
-        return m.get(k);
-    }
-
     public String string(String k) {
         if (!(require(k) instanceof String v)) {
             throw wrong(k, "a string");
@@ -103,9 +99,9 @@ public final class JsonFields {
         return out;
     }
 
-    /** Object field {@code k}, or null when it is absent or null. */
-    public JsonFields objectOrNull(String k) {
-        return has(k) ? wrap(m.get(k), where + "." + k) : null;
+    /** Object field {@code k}, which must be there. */
+    public JsonFields object(String k) {
+        return wrap(require(k), where + "." + k);
     }
 
     /** The underlying map, for handing a nested object to another reader. */
