@@ -29,6 +29,8 @@ import picocli.CommandLine.Parameters;
  * JSON Lines file and the optional HTML report are all rendered from that record.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        // The option groups would otherwise each appear twice in the generated synopsis.
+        customSynopsis = "mmrace check [OPTIONS] (TARGET... | --all)",
         description = "Explore targets and print a verdict for each run.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Built-in programs by name (see 'mmrace list').")
