@@ -41,4 +41,6 @@ public final class CheckNames {
     public static final String GUP_PAGE_MAPPED = "gup-page-mapped";
     /** A PTE table is freed or detached from its PMD while it still holds a present PTE. */
     public static final String PGTABLE_LIVE_DETACHED = "pgtable-detached-with-present-pte";
+    /** Functional: a dirty page without a mapping (anon, not in the swap cache) can be isolated for migration. */
+    public static final String ISOLATE_DIRTY_NO_MAPPING = "isolate-dirty-no-mapping";
 }

@@ -109,4 +109,10 @@ public final class SetupState {
         t.ptes[k.geo.pteIndex(addr)].init(Pte.swpEntry(slot));
         vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].init(vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].peek() + 1);
     }
+
+    /** Setup only: one more reference on {@code p}, held by someone outside the scenario (a GUP pin, a pipe buffer). */
+    public static void pinInSetup(Page p) {
+        p.refcount.init(p.refcount.peek() + 1);
+        p.gupRefs += 1;
+    }
 }

@@ -125,7 +125,11 @@ public final class Truncate {
     static void evict(Kernel k, Inode inode) {
         try (Fn f = Fn.enter(k.x, "evict")) {
             truncateInodePages(k, inode.mapping, 0);
-            Rcu.callRcu(k.x, "i_callback", () -> k.caches.inode.free(inode));
+            if (k.variant(mmrace.kernel.variant.DestroyInode.class) == mmrace.kernel.variant.DestroyInode.CALL_RCU_SCHED) {
+                Rcu.callRcuSched(k.x, "i_callback", () -> k.caches.inode.free(inode));
+            } else {
+                Rcu.callRcu(k.x, "i_callback", () -> k.caches.inode.free(inode));
+            }
         }
     }
 }

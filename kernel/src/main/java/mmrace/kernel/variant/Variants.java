@@ -23,6 +23,8 @@ public final class Variants {
             GupFastRecheck.class,
             CollapseAnon.class,
             RetractPageTables.class,
+            IsolateDirty.class,
+            DestroyInode.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

@@ -34,6 +34,15 @@ public final class FileSpec {
         return this;
     }
 
+    /** Indices whose cached page has one more reference, held outside the scenario (GUP, a pipe). */
+    final java.util.Set<Integer> pinned = new java.util.HashSet<>();
+
+    /** The cached page at {@code index} has an extra reference held by someone else (so truncation's put is not the last). */
+    public FileSpec pinned(int index) {
+        pinned.add(index);
+        return this;
+    }
+
     /** The disk holds {@code value} at {@code index}. */
     public FileSpec disk(int index, long value) {
         disk.put(index, value);

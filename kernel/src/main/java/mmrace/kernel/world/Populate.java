@@ -35,7 +35,10 @@ final class Populate {
             }
             Inode inode = SetupState.createInode(k, f.name, f.pages, f.shmem, disk);
             for (Map.Entry<Integer, Boolean> c : f.cached.entrySet()) {
-                SetupState.cachePage(k, inode, c.getKey(), disk[c.getKey()], c.getValue());
+                mmrace.kernel.mm.Page cp = SetupState.cachePage(k, inode, c.getKey(), disk[c.getKey()], c.getValue());
+                if (f.pinned.contains(c.getKey())) {
+                    SetupState.pinInSetup(cp);
+                }
             }
             inodes.put(f.name, inode);
         }
@@ -123,6 +126,9 @@ final class Populate {
                 pte = Pte.mkdirty(pte);
             }
             pte = ps.young ? Pte.mkyoung(pte) : Pte.mkold(pte);
+            if (ps.pageDirty) {
+                page.flags.init(page.flags.peek() | mmrace.kernel.mm.PageFlags.bit(mmrace.kernel.mm.PageFlags.PG_dirty));
+            }
             if (ps.referenced) {
                 page.flags.init(page.flags.peek() | mmrace.kernel.mm.PageFlags.bit(mmrace.kernel.mm.PageFlags.PG_referenced));
             }

@@ -27,6 +27,7 @@ public final class ProcessSpec {
         long value;
         boolean young;
         boolean referenced;
+        boolean pageDirty;
         boolean dirty = true;
         boolean writable = true;
         boolean active;
@@ -47,6 +48,12 @@ public final class ProcessSpec {
         /** The page has PG_referenced (mark_page_accessed once): khugepaged counts it, reclaim does not keep it for it. */
         public PageSpec referenced() {
             referenced = true;
+            return this;
+        }
+
+        /** The page itself has PG_dirty (an anon page not in the swap cache: dirty, and page_mapping() is NULL). */
+        public PageSpec pageDirty() {
+            pageDirty = true;
             return this;
         }
 

@@ -249,6 +249,13 @@ public final class Task {
         }
     }
 
+    /** Compaction of the zone (kcompactd): isolate LRU pages for migration, then put them back. Returns the number isolated. */
+    public int compact() {
+        try (Fn f = Fn.enter(k.x, "kcompactd")) {
+            return mmrace.kernel.mm.Compaction.compactZone(k);
+        }
+    }
+
     private MmStruct mmOf(String process) {
         for (MmStruct m : k.allMms()) {
             if (m.name.equals(process)) {
