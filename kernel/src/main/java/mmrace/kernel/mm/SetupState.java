@@ -91,6 +91,14 @@ public final class SetupState {
 
     /** An anonymous page swapped out at {@code addr}: a slot holding {@code value}, a swap PTE. */
     public static void swapEntry(Kernel k, VmArea vma, long addr, long value) {
+        swapEntry(k, vma, addr, value, false);
+    }
+
+    /**
+     * A swap entry at {@code addr}; with {@code staleIndex}, the slot's page is also in the swap
+     * cache with a page->index that no longer matches (as after mremap moved the VMA).
+     */
+    public static void swapEntry(Kernel k, VmArea vma, long addr, long value, boolean staleIndex) {
         Vmas.prepareAnonVmaInSetup(k, vma);
         SwapInfo si = k.swap;
         int slot = -1;
@@ -105,6 +113,22 @@ public final class SetupState {
         }
         si.swapMap[slot].init(1);
         si.slotData[slot].init(value);
+        if (staleIndex) {
+            // A swap-cache page still holding the slot, with this anon_vma but an index from
+            // before an mremap: ksm_might_need_to_copy() will copy it.
+            AnonVma av = Vmas.prepareAnonVmaInSetup(k, vma);
+            Page p = k.pages.allocPageInSetup(Page.Role.DATA);
+            p.flags.init(PageFlags.bit(PageFlags.PG_uptodate) | PageFlags.bit(PageFlags.PG_swapbacked)
+                    | PageFlags.bit(PageFlags.PG_swapcache) | PageFlags.bit(PageFlags.PG_lru));
+            p.mapping.init(av.addr | AnonVma.PAGE_MAPPING_ANON);
+            p.index.init(((addr - vma.vmStart.peek()) >> mmrace.kernel.Geometry.PAGE_SHIFT) + vma.vmPgoff.peek() + 1000);
+            p.priv.init(slot);
+            p.data.init(value);
+            si.swapMap[slot].init(1 | SwapInfo.SWAP_HAS_CACHE);
+            si.swapCache.iPages[slot].init(p.pfn);
+            si.swapCache.nrpages.init(si.swapCache.nrpages.peek() + 1);
+            k.lruvec.addInSetup(p, Lruvec.List.of(false, false));
+        }
         PteTable t = Pgtable.populateInSetup(k, vma.mm, addr);
         t.ptes[k.geo.pteIndex(addr)].init(Pte.swpEntry(slot));
         vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].init(vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].peek() + 1);

@@ -3,10 +3,12 @@ package mmrace.kernel.mm;
 import mmrace.engine.mem.Order;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Kernel;
+import mmrace.kernel.variant.SwapInKsmCopy;
 
 /**
  * Swap-in (mm/memory.c do_swap_page, mm/swap_state.c read_swap_cache_async, v5.6). No
- * readahead, no SWP_SYNCHRONOUS_IO shortcut, no KSM copy; reading the slot is synchronous.
+ * readahead, no SWP_SYNCHRONOUS_IO shortcut; reading the slot is synchronous. The KSM-copy
+ * branch is 5.3's ({@link SwapInKsmCopy}).
  */
 public final class SwapIn {
     private SwapIn() {
@@ -49,18 +51,35 @@ public final class SwapIn {
                 Swap.putPage(k, page);
                 return ret;
             }
+            // "page = ksm_might_need_to_copy(page, vma, vmf->address);" (5.3)
+            Page swapcache = page;
+            page = ksmMightNeedToCopy(k, page, vma, vmf.address);
+            if (page == null) {
+                PageFlags.unlockPage(swapcache);
+                Swap.putPage(k, swapcache);
+                return VmFault.VM_FAULT_OOM;
+            }
+            boolean copied = page != swapcache;
             if (!vmf.mapLock(k) || vmf.pte() != vmf.origPte) {
                 if (vmf.table != null && vmf.table.ptl.heldBy(k.x.current())) {
                     vmf.unlock();
                 }
                 PageFlags.unlockPage(page);
                 Swap.putPage(k, page);
+                if (copied) {
+                    PageFlags.unlockPage(swapcache);
+                    Swap.putPage(k, swapcache);
+                }
                 return ret;
             }
             if (!PageFlags.test(page, PageFlags.PG_uptodate, "PageUptodate")) {
                 vmf.unlock();
                 PageFlags.unlockPage(page);
                 Swap.putPage(k, page);
+                if (copied) {
+                    PageFlags.unlockPage(swapcache);
+                    Swap.putPage(k, swapcache);
+                }
                 return VmFault.VM_FAULT_SIGBUS;
             }
             MmStruct mm = vma.mm;
@@ -78,13 +97,33 @@ public final class SwapIn {
                 ret |= VmFault.VM_FAULT_WRITE;
                 exclusive = true;
             }
+            boolean yuV3 = k.variant(SwapInKsmCopy.class) == SwapInKsmCopy.YU_V3;
+            if (copied && yuV3) {
+                Rmap.pageAddNewAnonRmap(k, page, vma, vmf.address);
+                Swap.lruCacheAddActiveOrUnevictable(k, page, vma);
+            }
             vmf.table.set(vmf.index, pte, Order.PLAIN, "set_pte_at");
             vmf.origPte = pte;
-            Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive);
-            Swap.activatePage(k, page);
+            if (copied) {
+                // "ksm created a completely new copy" — 5.3 makes it reachable (set_pte_at
+                // above) before page_add_new_anon_rmap's non-atomic __SetPageSwapBacked.
+                if (!yuV3) {
+                    Rmap.pageAddNewAnonRmap(k, page, vma, vmf.address);
+                    Swap.lruCacheAddActiveOrUnevictable(k, page, vma);
+                }
+            } else {
+                Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive);
+                Swap.activatePage(k, page);
+            }
             Swapfile.swapFree(k, entry);
             Swapfile.tryToFreeSwap(k, page);
             PageFlags.unlockPage(page);
+            if (copied) {
+                // "Hold the lock to avoid the swap entry to be reused until we take the PT lock
+                // for the pte_same() check"
+                PageFlags.unlockPage(swapcache);
+                Swap.putPage(k, swapcache);
+            }
             if (vmf.write()) {
                 ret |= WpPage.doWpPage(k, vmf);
                 return (ret & VmFault.VM_FAULT_ERROR) != 0 ? ret & VmFault.VM_FAULT_ERROR : ret;
@@ -163,6 +202,41 @@ public final class SwapIn {
                 Swap.putPage(k, page);
             }
             return null;
+        }
+    }
+
+    /**
+     * ksm_might_need_to_copy(): a swap-cache page that is KSM's, or belongs to another anon_vma,
+     * or sits at another index (mremap since), cannot be mapped here as it is: copy it into a
+     * new page, dirty, uptodate and locked (the KSM stable tree is not modelled: no PageKsm).
+     *
+     * @see mm/ksm.c ksm_might_need_to_copy() (5.3). Caller holds: the swap-cache page locked.
+     * @return the page to map (a new locked copy, or {@code page}), or null when out of memory
+     */
+    static Page ksmMightNeedToCopy(Kernel k, Page page, VmArea vma, long address) {
+        long m = page.mapping.read();
+        if ((m & AnonVma.PAGE_MAPPING_ANON) == 0 || m == 0) {
+            return page; // "no need to copy it"
+        }
+        AnonVma av = AnonVma.deref(k, m & ~AnonVma.PAGE_MAPPING_FLAGS);
+        AnonVma mine = AnonVma.deref(k, vma.anonVma.read());
+        if (av.root.read() == mine.root.read() && page.index.read() == vma.linearPageIndex(address)) {
+            return page; // "still no need to copy it"
+        }
+        if (!PageFlags.test(page, PageFlags.PG_uptodate, "PageUptodate")) {
+            return page; // "let do_swap_page report the error"
+        }
+        try (Fn f = Fn.enter(k.x, "ksm_might_need_to_copy")) {
+            Page copy = k.pages.allocPage(false);
+            if (copy == null) {
+                return null;
+            }
+            copy.data.write(page.data.read()); // copy_user_highpage()
+            PageFlags.set(copy, PageFlags.PG_dirty, "SetPageDirty");
+            PageFlags.nonAtomicSet(copy, PageFlags.PG_uptodate, "__SetPageUptodate");
+            PageFlags.nonAtomicSet(copy, PageFlags.PG_locked, "__SetPageLocked");
+            copy.lockOwner = k.x.current();
+            return copy;
         }
     }
 }

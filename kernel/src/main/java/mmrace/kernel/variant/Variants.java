@@ -25,6 +25,7 @@ public final class Variants {
             RetractPageTables.class,
             IsolateDirty.class,
             DestroyInode.class,
+            SwapInKsmCopy.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

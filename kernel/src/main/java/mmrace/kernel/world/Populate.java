@@ -98,7 +98,7 @@ final class Populate {
             ProcessSpec.Vma v = p.vmaOf(ps.addr);
             VmArea vma = vmas.get(v);
             if (ps.state == ProcessSpec.State.SWAPPED) {
-                SetupState.swapEntry(k, vma, ps.addr, ps.value);
+                SetupState.swapEntry(k, vma, ps.addr, ps.value, ps.staleSwapCache);
                 continue;
             }
             long prot = VmFlags.pageProt(v.flags());

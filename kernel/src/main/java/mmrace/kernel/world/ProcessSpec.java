@@ -28,6 +28,7 @@ public final class ProcessSpec {
         boolean young;
         boolean referenced;
         boolean pageDirty;
+        boolean staleSwapCache;
         boolean dirty = true;
         boolean writable = true;
         boolean active;
@@ -54,6 +55,15 @@ public final class ProcessSpec {
         /** The page itself has PG_dirty (an anon page not in the swap cache: dirty, and page_mapping() is NULL). */
         public PageSpec pageDirty() {
             pageDirty = true;
+            return this;
+        }
+
+        /**
+         * For a swapped page: its page is still in the swap cache, with a page->index from
+         * before an mremap, so do_swap_page takes the KSM-copy branch (ksm_might_need_to_copy).
+         */
+        public PageSpec staleSwapCache() {
+            staleSwapCache = true;
             return this;
         }
 
