@@ -127,4 +127,20 @@ class KhugepagedTest {
         ExploreResult r = reclaimCase(Arch.x86(), CollapseAnon.NO_PMD_LOCK);
         assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
     }
+
+    /** The arch layer on the same race: IPI flushes (alpha) wait for gup_fast, broadcasts (s390) do not; power radix serializes. */
+    @Test
+    void vsGupFastOnTheOtherArchitectures() {
+        assertEquals(Verdict.VERIFIED, gupCase(Arch.alpha(), CollapseAnon.V5_6, GupFastRecheck.V5_6).verdict());
+        assertEquals(Verdict.BUG, gupCase(Arch.s390(), CollapseAnon.V5_6, GupFastRecheck.V5_6).verdict());
+        assertEquals(Verdict.VERIFIED, gupCase(Arch.s390(), CollapseAnon.V5_6, GupFastRecheck.RECHECK_PMD).verdict());
+        assertEquals(Verdict.VERIFIED, gupCase(Arch.power(), CollapseAnon.V5_6, GupFastRecheck.V5_6).verdict());
+        ExploreResult noSerialize = SeedCases.log("S000 collapse vs fast GUP", "power", "v5.6,v5.6,no-serialize",
+                MmWorld.builder().arch(Arch.power()).variant(mmrace.kernel.variant.PowerSerialize.NONE)
+                        .process("P", KhugepagedTest::twoPages)
+                        .cpu("P", t -> t.gupFast(0x1000, 1, Gup.FOLL_GET, false))
+                        .kthread(t -> t.khugepaged("P", 0x0))
+                        .build().explore());
+        assertEquals(Verdict.BUG, noSerialize.verdict(), Smoke.describe(noSerialize));
+    }
 }

@@ -15,8 +15,18 @@ import mmrace.kernel.mm.MmStruct;
 public interface Arch {
     String name();
 
-    /** The memory model of the architecture (SC until the weak models exist). */
+    /** The name of the architecture's memory model ({@link MemoryModels}: x86-tso, lkmm, lkmm-alpha). */
+    String memoryModelName();
+
+    /** The memory model of the architecture: {@link MemoryModels#resolve} of its name (SC until the weak models exist). */
     MemoryModel memoryModel();
+
+    /**
+     * What an architecture adds after pmdp_collapse_flush()'s TLB flush (power radix:
+     * serialize_against_pte_lookup). Caller holds: whatever the collapse holds.
+     */
+    default void afterPmdpCollapseFlush(Kernel k, MmStruct mm) {
+    }
 
     /** flush_tlb_page(vma, addr). Caller holds: nothing in particular; may send IPIs. */
     void flushTlbPage(Kernel k, MmStruct mm, long addr);
@@ -62,9 +72,21 @@ public interface Arch {
         return Arm64.INSTANCE;
     }
 
+    static Arch power() {
+        return Power.INSTANCE;
+    }
+
+    static Arch s390() {
+        return S390.INSTANCE;
+    }
+
+    static Arch alpha() {
+        return Alpha.INSTANCE;
+    }
+
     /** The architectures there are, by name. */
     static List<Arch> all() {
-        return List.of(x86(), arm64());
+        return List.of(x86(), arm64(), power(), s390(), alpha());
     }
 
     static Arch byName(String name) {

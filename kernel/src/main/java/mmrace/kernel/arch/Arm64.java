@@ -1,26 +1,16 @@
 package mmrace.kernel.arch;
 
-import java.util.List;
-import mmrace.engine.exec.Mode;
-import mmrace.engine.mem.MemoryModel;
-import mmrace.kernel.Fn;
-import mmrace.kernel.Geometry;
-import mmrace.kernel.Kernel;
-import mmrace.kernel.Ops;
-import mmrace.kernel.mm.MmStruct;
-
 /**
  * arm64 (arch/arm64/include/asm/tlbflush.h, v5.6): a flush is a broadcast TLBI followed by
- * DSB ISH, which invalidates the entries on every CPU, interrupts off or not, and waits for
- * in-flight walks: no IPI, so nothing waits for an IRQs-off walker. flush_tlb_page() is
- * last-level only (TLBI VALE1IS keeps cached table entries), flush_tlb_range() is not; an
- * mmu_gather flushes last-level unless it freed tables. Page tables are freed after an RCU
- * grace period (HAVE_RCU_TABLE_FREE), which is what protects gup_fast here.
+ * DSB ISH. flush_tlb_page() is last-level only (TLBI VALE1IS keeps cached table entries),
+ * flush_tlb_range() is not; an mmu_gather flushes last-level unless it freed tables. Page
+ * tables are freed after an RCU grace period (HAVE_RCU_TABLE_FREE). Memory model: LKMM.
  */
-final class Arm64 implements Arch {
+final class Arm64 extends BroadcastTlbArch {
     static final Arm64 INSTANCE = new Arm64();
 
     private Arm64() {
+        super("tlbi vale1is", "tlbi vae1is", "tlbi aside1is");
     }
 
     @Override
@@ -29,101 +19,12 @@ final class Arm64 implements Arch {
     }
 
     @Override
-    public MemoryModel memoryModel() {
-        return MemoryModel.sc();
-    }
-
-    /** One broadcast invalidation + DSB ISH: writes every CPU's TLB. */
-    private void tlbi(Kernel k, String op, MmStruct mm, long start, long end, boolean leafOnly) {
-        List<CpuTlb> all = k.allTlbs();
-        Object[] fp = new Object[2 * all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            fp[2 * i] = all.get(i).key;
-            fp[2 * i + 1] = Mode.WRITE;
-        }
-        Ops.op(k.x, op + "; dsb(ish)", mm, Ops.fp(fp));
-        for (CpuTlb t : all) {
-            if (start == 0 && end == -1) {
-                t.flushMm(mm);
-            } else {
-                t.flushRange(mm, start, end, !leafOnly);
-            }
-        }
+    public String memoryModelName() {
+        return MemoryModels.LKMM;
     }
 
     @Override
-    public void flushTlbPage(Kernel k, MmStruct mm, long addr) {
-        try (Fn f = Fn.enter(k.x, "flush_tlb_page")) {
-            tlbi(k, "tlbi vale1is", mm, addr, addr + Geometry.PAGE_SIZE, true);
-        }
-    }
-
-    @Override
-    public void flushTlbRange(Kernel k, MmStruct mm, long start, long end) {
-        try (Fn f = Fn.enter(k.x, "__flush_tlb_range")) {
-            tlbi(k, "tlbi vae1is", mm, start, end, false);
-        }
-    }
-
-    @Override
-    public void flushTlbMm(Kernel k, MmStruct mm) {
-        try (Fn f = Fn.enter(k.x, "flush_tlb_mm")) {
-            tlbi(k, "tlbi aside1is", mm, 0, -1, false);
-        }
-    }
-
-    @Override
-    public void tlbFlush(Kernel k, MmStruct mm, long start, long end, boolean freedTables, boolean fullmm) {
-        try (Fn f = Fn.enter(k.x, "tlb_flush")) {
-            if (fullmm) {
-                tlbi(k, "tlbi aside1is", mm, 0, -1, false);
-            } else {
-                tlbi(k, freedTables ? "tlbi vae1is" : "tlbi vale1is", mm, start, end, !freedTables);
-            }
-        }
-    }
-
-    @Override
-    public boolean rcuTableFree() {
-        return true;
-    }
-
-    /** CONFIG_HAVE_MOVE_PMD: not selected by arm64 in v5.6 as far as the model knows; mremap moves PTEs one by one. */
-    @Override
-    public boolean haveMovePmd() {
-        return false;
-    }
-
-    @Override
-    public boolean batchedUnmapFlush() {
-        return false;
-    }
-
-    @Override
-    public void tlbbatchAddMm(Kernel k, TlbBatch batch, MmStruct mm) {
-        throw new UnsupportedOperationException("arm64 has no batched unmap flush in v5.6");
-    }
-
-    @Override
-    public void tlbbatchFlush(Kernel k, TlbBatch batch) {
-        throw new UnsupportedOperationException("arm64 has no batched unmap flush in v5.6");
-    }
-
-    /** switch_mm(): TTBR0 with the next ASID; entries stay tagged by ASID, no cpumask. */
-    @Override
-    public void switchMm(Kernel k, MmStruct next) {
-        CpuTlb me = k.tlb();
-        Ops.op(k.x, "switch_mm", me, Ops.fp(me.key, Mode.WRITE));
-        me.loadedMm = next;
-        me.lazy = false;
-    }
-
-    @Override
-    public void enterLazyTlb(Kernel k) {
-        CpuTlb me = k.tlb();
-        Ops.op(k.x, "enter_lazy_tlb", me, Ops.fp(me.key, Mode.WRITE));
-        if (me.loadedMm != null) {
-            me.lazy = true;
-        }
+    String barrierSuffix() {
+        return "; dsb(ish)";
     }
 }

@@ -39,8 +39,13 @@ final class X86 implements Arch {
     }
 
     @Override
+    public String memoryModelName() {
+        return MemoryModels.TSO;
+    }
+
+    @Override
     public MemoryModel memoryModel() {
-        return MemoryModel.sc();
+        return MemoryModels.resolve(memoryModelName());
     }
 
     /** struct flush_tlb_info. */

@@ -263,7 +263,8 @@ public final class Khugepaged {
     }
 
     /**
-     * pmdp_collapse_flush() (mm/pgtable-generic.c, used by x86 and arm64 in v5.6):
+     * pmdp_collapse_flush() (mm/pgtable-generic.c, used by x86 and arm64 in v5.6; power radix
+     * adds serialize_against_pte_lookup through {@link mmrace.kernel.arch.Arch#afterPmdpCollapseFlush}):
      * pmdp_huge_get_and_clear(), then flush_tlb_range() over the huge range — an IPI that
      * waits for every CPU of the mm on x86, a broadcast TLBI that waits for no one on arm64.
      * {@code detach == false} is the no-detach counterfactual: the flush without the clear.
@@ -274,6 +275,7 @@ public final class Khugepaged {
         try (Fn f = Fn.enter(k.x, "pmdp_collapse_flush")) {
             long orig = detach ? pmd.rmw(Order.FULL, "pmdp_huge_get_and_clear", v -> 0) : pmd.read();
             Tlb.flushTlbRange(k, vma, address, address + k.geo.pmdSize());
+            k.arch.afterPmdpCollapseFlush(k, vma.mm);
             return orig;
         }
     }
@@ -285,6 +287,9 @@ public final class Khugepaged {
      * @see mm/mmu_gather.c tlb_remove_table_sync_one() (2ba99c5e0881, v6.1). Caller holds: no spinlock.
      */
     static void tlbRemoveTableSyncOne(Kernel k) {
+        if (!k.arch.rcuTableFree()) {
+            return; // a no-op without CONFIG_MMU_GATHER_RCU_TABLE_FREE
+        }
         try (Fn f = Fn.enter(k.x, "tlb_remove_table_sync_one")) {
             List<Cpu> all = new ArrayList<>(k.x.cpus());
             Interrupts.smpCallFunctionMany(k.x, all, "tlb_remove_table_smp_sync", c -> { }, true);

@@ -26,6 +26,7 @@ public final class Variants {
             IsolateDirty.class,
             DestroyInode.class,
             SwapInKsmCopy.class,
+            PowerSerialize.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;
