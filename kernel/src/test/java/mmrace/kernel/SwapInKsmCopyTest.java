@@ -51,4 +51,22 @@ class SwapInKsmCopyTest {
                 world(SwapInKsmCopy.YU_V3, true).explore());
         assertEquals(Verdict.VERIFIED, ok.verdict(), Smoke.describe(ok));
     }
+
+    /**
+     * The other half of S003: do_anonymous_page (5.3) vs fast GUP. VERIFIED on x86 (TSO keeps
+     * the flags store before set_pte_at); the arm64/power BUG needs LKMM, not registered yet,
+     * so those runs give their SC verdict.
+     */
+    @Test
+    void anonFaultVsGupFastOnX86() {
+        MmWorld w = MmWorld.builder()
+                .name("anon fault vs fast GUP")
+                .arch(Arch.x86())
+                .process("P", p -> p.anon(0x0, 4))
+                .cpu("P", t -> t.write(0x1000, 1))
+                .cpu("P", t -> t.gupFast(0x1000, 1, Gup.FOLL_GET, true))
+                .build();
+        ExploreResult r = SeedCases.log("S003 anon fault vs GUP", "x86", "5.3", w.explore());
+        assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
+    }
 }
