@@ -53,8 +53,8 @@ public final class AddressSpace {
     }
 
     /** The swap cache (swapper_spaces[0]): {@code slots} entries, never freed. */
-    static AddressSpace swapCache(Kernel k, int slots) {
-        return new AddressSpace(k, "swapper_space", null, slots + 1, Ops.SWAP, (n, v) -> new Loc(k.x, "swapper_space->" + n, v));
+    static AddressSpace swapCache(Kernel k, int slots, java.util.function.BiFunction<String, Long, Loc> field) {
+        return new AddressSpace(k, "swapper_space", null, slots + 1, Ops.SWAP, field);
     }
 
     /** i_mmap_lock_write(). */

@@ -149,8 +149,14 @@ public final class SwapIn {
             int e = (int) entry;
             Page page = null;
             for (;;) {
+                // eb085574a752: each use of swap_map and the swap address space inside
+                // get_swap_device()/put_swap_device() (no-ops before it).
+                if (!Swapoff.getSwapDevice(k)) {
+                    break;
+                }
                 Page found = Filemap.findGetPage(k, si.swapCache, e);
                 if (found != null) {
+                    Swapoff.putSwapDevice(k);
                     if (page != null) {
                         Swap.putPage(k, page);
                     }
@@ -161,11 +167,13 @@ public final class SwapIn {
                 long count = si.swapMap[e].read();
                 si.lock.unlock();
                 if ((count & ~SwapInfo.SWAP_HAS_CACHE) == 0) {
+                    Swapoff.putSwapDevice(k);
                     break;
                 }
                 if (page == null) {
                     page = k.pages.allocPage(false);
                     if (page == null) {
+                        Swapoff.putSwapDevice(k);
                         return null;
                     }
                 }
@@ -177,6 +185,8 @@ public final class SwapIn {
                     si.swapMap[e].write(count | SwapInfo.SWAP_HAS_CACHE);
                 }
                 si.lock.unlock();
+                // From here SWAP_HAS_CACHE (ours) keeps swapoff's try_to_unuse waiting for the page.
+                Swapoff.putSwapDevice(k);
                 if (count == 0) {
                     break;
                 }

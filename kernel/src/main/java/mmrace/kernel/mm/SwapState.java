@@ -107,7 +107,12 @@ public final class SwapState {
     /** lookup_swap_cache(): find_get_page in the swap cache. */
     public static Page lookupSwapCache(Kernel k, long entry) {
         try (Fn f = Fn.enter(k.x, "lookup_swap_cache")) {
-            return Filemap.findGetPage(k, k.swap.swapCache, (int) entry);
+            if (!Swapoff.getSwapDevice(k)) {
+                return null;
+            }
+            Page page = Filemap.findGetPage(k, k.swap.swapCache, (int) entry);
+            Swapoff.putSwapDevice(k);
+            return page;
         }
     }
 }

@@ -27,6 +27,7 @@ public final class Variants {
             DestroyInode.class,
             SwapInKsmCopy.class,
             PowerSerialize.class,
+            SwapDevice.class,
             X86LazyFlush.class);
 
     private final Map<Class<? extends Variant>, Variant> chosen;

@@ -256,6 +256,11 @@ public final class Task {
         }
     }
 
+    /** swapoff(2) of the swap device. */
+    public void swapoff() {
+        mmrace.kernel.mm.Swapoff.swapoff(k);
+    }
+
     private MmStruct mmOf(String process) {
         for (MmStruct m : k.allMms()) {
             if (m.name.equals(process)) {
