@@ -56,6 +56,8 @@ public final class Page implements Named {
     long atomicBits;
     /** Who holds PG_locked, as the model saw it taken. */
     Proc lockOwner;
+    /** Which allocation of its anon_vma page->mapping was set for (a reused anon_vma is another one). */
+    int mappingGeneration;
     /** References taken by get_user_pages and not yet put (FOLL_GET) or unpinned (FOLL_PIN). */
     int gupRefs;
 

@@ -48,6 +48,7 @@ public final class Rmap {
             av = AnonVma.deref(k, av.root.read());
         }
         p.mapping.write(av.addr | AnonVma.PAGE_MAPPING_ANON);
+        p.mappingGeneration = av.generation();
         p.index.write(vma.linearPageIndex(addr));
     }
 
