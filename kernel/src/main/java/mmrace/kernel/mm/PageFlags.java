@@ -226,16 +226,6 @@ public final class PageFlags {
         p.atomicBits &= ~bit(PG_locked);
     }
 
-    /**
-     * __ClearPageLocked(): the non-atomic unlock __remove_mapping() may use once it froze the
-     * refcount at zero: no one else can reach the page.
-     */
-    public static void nonAtomicUnlock(Page p) {
-        assertLocked(p, "__ClearPageLocked");
-        p.lockOwner = null;
-        nonAtomicClear(p, PG_locked, "__ClearPageLocked");
-    }
-
     /** VM_BUG_ON_PAGE(!PageLocked(page)): the caller holds the page lock. */
     public static void assertLocked(Page p, String where) {
         Proc me = p.k.x.current();
