@@ -70,7 +70,8 @@ public final class PageAlloc implements Named {
     public List<PteTable> liveTables() {
         List<PteTable> out = new ArrayList<>();
         for (Page p : pages) {
-            if (p.role == Page.Role.PGTABLE) {
+            // A frame just taken by pte_alloc_one() has no table yet (pgtable_pte_page_ctor follows).
+            if (p.role == Page.Role.PGTABLE && p.table != null) {
                 out.add(p.table);
             }
         }
