@@ -28,7 +28,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        // print() does not auto-flush: without this, a last line without newline would be lost.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs a command line; output and errors go to the given writers. */

@@ -407,7 +407,7 @@ public final class Khugepaged {
                 if (variant == CollapseAnon.YANG_V2) {
                     t.ptl.lock();
                     t.set(i, 0, Order.ONCE, "pte_clear");
-                    Rmap.pageRemoveRmap(k, src);
+                    Rmap.pageRemoveRmap(k, src, t.ptl);
                     t.ptl.unlock();
                     if (!PageRef.pageMapped(src)) {
                         // "don't have to put being freed page back to lru"
@@ -422,7 +422,7 @@ public final class Khugepaged {
                     // per-cpu stats inside page_remove_rmap()."
                     t.ptl.lock();
                     t.set(i, 0, Order.ONCE, "pte_clear");
-                    Rmap.pageRemoveRmap(k, src);
+                    Rmap.pageRemoveRmap(k, src, t.ptl);
                     t.ptl.unlock();
                 }
                 SwapState.freePageAndSwapCache(k, src);

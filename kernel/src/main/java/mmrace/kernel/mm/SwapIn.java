@@ -112,7 +112,7 @@ public final class SwapIn {
                     Swap.lruCacheAddActiveOrUnevictable(k, page, vma);
                 }
             } else {
-                Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive);
+                Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive, vmf.table.ptl);
                 Swap.activatePage(k, page);
             }
             Swapfile.swapFree(k, entry);

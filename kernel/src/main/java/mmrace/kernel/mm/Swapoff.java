@@ -149,7 +149,7 @@ public final class Swapoff {
             MmCounters.inc(vma.mm, RssCounter.MM_ANONPAGES);
             PageRef.getPage(page);
             ref.table().set(ref.index(), Pte.mk(page.pfn, VmFlags.pageProt(vma.flags())), Order.PLAIN, "set_pte_at");
-            Rmap.pageAddAnonRmap(k, page, vma, addr, false);
+            Rmap.pageAddAnonRmap(k, page, vma, addr, false, ref.ptl());
             Swapfile.swapFree(k, entry);
             Swap.activatePage(k, page);
             Pgtable.pteUnmapUnlock(ref);
