@@ -110,4 +110,31 @@ class RetractTest {
         ExploreResult ok = vsLockless(RetractPageTables.HUGH_V1);
         assertEquals(Verdict.VERIFIED, ok.verdict(), Smoke.describe(ok));
     }
+
+    /**
+     * Fast GUP as the lockless walker, on arm64 (no flush IPI to wait for it): only the
+     * RCU-deferred free protects it. get_user_pages_fast_only, so that no fault maps a file
+     * page (collapse_file's locked THP in the page cache, which would keep it out, is not
+     * modelled).
+     */
+    static ExploreResult vsGupFast(RetractPageTables v) {
+        MmWorld w = MmWorld.builder().arch(Arch.arm64()).variant(v)
+                .variant(mmrace.kernel.variant.GupFastRecheck.RECHECK_PMD)
+                .shmem("F", 4, f -> { })
+                .name("retract vs fast GUP")
+                .process("P", RetractTest::privateUffd)
+                .cpu("P", t -> t.gupFastOnly(0x1000, 1, mmrace.kernel.mm.Gup.FOLL_GET))
+                .kthread(t -> t.retractPageTables("F", 0))
+                .build();
+        return SeedCases.log("S004 retract vs lockless walker (fast GUP)", "arm64", v.id(), w.explore());
+    }
+
+    @Test
+    void vsGupFastOnArm64() {
+        ExploreResult bug = vsGupFast(RetractPageTables.HUGH_V1_PTE_FREE);
+        assertEquals(Verdict.BUG, bug.verdict(), Smoke.describe(bug));
+        assertEquals(CheckNames.PGTABLE_FREED, bug.counterexample().mainFinding().check(), Smoke.describe(bug));
+        ExploreResult ok = vsGupFast(RetractPageTables.HUGH_V1);
+        assertEquals(Verdict.VERIFIED, ok.verdict(), Smoke.describe(ok));
+    }
 }

@@ -52,7 +52,20 @@ public final class FastGup {
      *     around the walk; the mmap_lock for read in the slow fallback.
      */
     public static List<Page> getUserPagesFast(Kernel k, MmStruct mm, long start, int nrPages, int gupFlags) {
-        try (Fn f = Fn.enter(k.x, "get_user_pages_fast")) {
+        return internalGetUserPagesFast(k, mm, start, nrPages, gupFlags, false);
+    }
+
+    /**
+     * get_user_pages_fast_only() (__get_user_pages_fast before v5.9): the lockless walk alone,
+     * never faulting; returns what it got.
+     */
+    public static List<Page> getUserPagesFastOnly(Kernel k, MmStruct mm, long start, int nrPages, int gupFlags) {
+        return internalGetUserPagesFast(k, mm, start, nrPages, gupFlags, true);
+    }
+
+    static List<Page> internalGetUserPagesFast(Kernel k, MmStruct mm, long start, int nrPages, int gupFlags,
+                                              boolean fastOnly) {
+        try (Fn f = Fn.enter(k.x, fastOnly ? "get_user_pages_fast_only" : "get_user_pages_fast")) {
             if ((gupFlags & (Gup.FOLL_GET | Gup.FOLL_PIN)) == 0) {
                 gupFlags |= Gup.FOLL_GET;
             }
@@ -64,7 +77,7 @@ public final class FastGup {
             long flags = Irq.localIrqSave(k.x);
             gupPgdRange(k, mm, start, end, gupFlags, pages);
             Irq.localIrqRestore(k.x, flags);
-            if (pages.size() < nrPages) {
+            if (pages.size() < nrPages && !fastOnly) {
                 long next = start + pages.size() * Geometry.PAGE_SIZE;
                 try (Fn slow = Fn.enter(k.x, "__gup_longterm_unlocked")) {
                     mm.mmapLock.downRead();

@@ -270,6 +270,14 @@ public final class Task {
         throw new IllegalArgumentException("no process " + process);
     }
 
+    /** get_user_pages_fast_only(): the lockless walk alone, no fault, no mmap_lock (KVM, perf). */
+    public java.util.List<mmrace.kernel.mm.Page> gupFastOnly(long addr, int nrPages, int gupFlags) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "gup_fast_only caller")) {
+            return mmrace.kernel.mm.FastGup.getUserPagesFastOnly(k, ts.mm, addr, nrPages, gupFlags);
+        }
+    }
+
     /** put_page() / unpin_user_page() of pages {@link #gup} returned. */
     public void putUserPages(java.util.List<mmrace.kernel.mm.Page> pages, int gupFlags) {
         for (mmrace.kernel.mm.Page p : pages) {
