@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Explore targets and print a verdict for each run.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Built-in programs by name (see 'mmrace list').")
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Scenario files (*.mm) or folders of them, or built-in programs by name (see 'mmrace list').")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--all", description = "Check the whole catalog.")
+    @Option(names = "--all", description = "Check the whole catalog: every scenario under races/ (but races/pending/) and the built-in programs.")
     boolean all;
 
     @Mixin
@@ -126,15 +126,24 @@ final class CheckCommand implements Callable<Integer> {
             }
             boolean countOk = run.expectedExecutions() == 0 || result.executions() == run.expectedExecutions()
                     || result.verdict() != Verdict.VERIFIED;
-            return result.verdict() == expected && countOk;
+            boolean checkOk = run.expectedCheck() == null || result.counterexample() == null
+                    || run.expectedCheck().equals(result.counterexample().mainFinding().check());
+            return result.verdict() == expected && countOk && checkOk;
         }
 
         String line() {
             ExploreResult r = result;
             String how = r.stoppedBy() != null ? " (stopped: " + r.stoppedBy() + ")" : "";
             String exp = run.expected() == null ? "-" : run.expected().text();
-            return String.format("%-40s expected %-12s got %-12s %9d executions %9s  %s%s", run.title(), exp,
-                    r.verdict().text(), r.executions(), Durations.show(r.time()), passed() ? "ok" : "MISMATCH", how);
+            String got = r.verdict().text();
+            if (r.counterexample() != null) {
+                got += " (" + r.counterexample().mainFinding().check() + ")";
+            }
+            int slash = run.label().indexOf('/');
+            String arch = slash < 0 ? "" : run.label().substring(0, slash);
+            String variant = slash < 0 ? run.label() : run.label().substring(slash + 1);
+            return String.format("%-44s %-6s %-40s expected %-12s got %-28s %9d executions %9s  %s%s", run.target(),
+                    arch, variant, exp, got, r.executions(), Durations.show(r.time()), passed() ? "ok" : "MISMATCH", how);
         }
     }
 }

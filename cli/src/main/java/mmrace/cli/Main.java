@@ -27,7 +27,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        out.flush(); // print() does not flush on its own: replay's diagram would be lost at exit
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs a command line; output and errors go to the given writers. */

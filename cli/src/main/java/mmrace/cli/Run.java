@@ -12,9 +12,10 @@ import mmrace.engine.explore.Verdict;
  * @param target the name of what is checked (a built-in program, a scenario file)
  * @param label the configuration, e.g. {@code arm64/v5.6}; empty for a single-run target
  * @param replayKey what {@code mmrace replay} needs to find this run again
+ * @param expectedCheck the check a BUG must fail (null: any)
  */
 public record Run(String target, String label, String replayKey, Program program, ExecConfig config,
-                  Verdict expected, long expectedExecutions) {
+                  Verdict expected, long expectedExecutions, String expectedCheck) {
     public String title() {
         return label.isEmpty() ? target : target + " [" + label + "]";
     }

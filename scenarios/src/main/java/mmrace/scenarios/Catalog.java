@@ -20,7 +20,7 @@ public final class Catalog {
     private Catalog() {
     }
 
-    /** The scenario files at {@code path}, parsed; {@code shown} is how paths are printed. */
+    /** The scenario files at {@code path} (a file, or every {@code *.mm} below a folder), parsed. */
     public static List<Ast.Scenario> load(Path path) throws ScenarioError {
         List<Ast.Scenario> out = new ArrayList<>();
         for (Path f : files(path, false)) {
@@ -29,13 +29,33 @@ public final class Catalog {
         return out;
     }
 
-    /** The whole catalog under {@code racesDir}, without {@code pending/}. */
-    public static List<Ast.Scenario> all(Path racesDir) throws ScenarioError {
+    /**
+     * The whole catalog: every scenario under {@code root/races}, without {@code pending/}, its
+     * path shown relative to {@code root} ({@code races/seeds/s003-....mm}).
+     */
+    public static List<Ast.Scenario> all(Path root) throws ScenarioError {
         List<Ast.Scenario> out = new ArrayList<>();
-        for (Path f : files(racesDir, true)) {
-            out.add(parse(f));
+        Path races = root.resolve(RACES);
+        for (Path f : files(races, true)) {
+            out.add(parse(f, root.relativize(f).toString().replace('\\', '/')));
         }
         return out;
+    }
+
+    /** The catalog's folder, below the repository root. */
+    public static final String RACES = "races";
+
+    /**
+     * The repository root holding {@code races/}: {@code start} or its nearest ancestor that has
+     * one, or null.
+     */
+    public static Path findRoot(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve(RACES))) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Every run of {@code scenarios}, in order. */
@@ -50,7 +70,11 @@ public final class Catalog {
     }
 
     public static Ast.Scenario parse(Path f) throws ScenarioError {
-        String shown = f.toString().replace('\\', '/');
+        return parse(f, f.toString().replace('\\', '/'));
+    }
+
+    /** Parses {@code f}, naming it {@code shown} in errors, tables and replay keys. */
+    public static Ast.Scenario parse(Path f, String shown) throws ScenarioError {
         try {
             return Parser.parse(shown, Files.readString(f));
         } catch (IOException e) {

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  * It also pins how many scenarios and runs there are, so the catalog cannot silently shrink.
  */
 class CatalogTest {
-    static final Path RACES = Path.of("..", "races");
+    static final Path ROOT = Path.of("..");
     static final int SCENARIOS = 6;
     static final int RUNS = 17;
 
     @Test
     void everyRunOfTheCatalogReachesItsExpectedVerdict() throws Exception {
-        List<ScenarioRun> runs = Catalog.runs(Catalog.all(RACES));
+        List<ScenarioRun> runs = Catalog.runs(Catalog.all(ROOT));
         List<String> wrong = new ArrayList<>();
         for (ScenarioRun run : runs) {
             Outcome o = new Outcome(run, Explorer.explore(run.world(), run.world().options().withExec(
@@ -34,7 +34,7 @@ class CatalogTest {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        assertEquals(SCENARIOS, Catalog.all(RACES).size(), "scenarios discovered");
+        assertEquals(SCENARIOS, Catalog.all(ROOT).size(), "scenarios discovered");
         assertEquals(RUNS, runs.size(), "runs discovered");
     }
 }
