@@ -24,6 +24,6 @@ cpu P {
   assert r == 7 as data
 }
 
-run x86   default                                             expect VERIFIED
-run arm64 default                                             expect VERIFIED
+run x86   default                                             expect VERIFIED executions 13
+run arm64 default                                             expect VERIFIED executions 713
 run x86   ReclaimFlush=counterfactual-no-flush-before-free    expect BUG check stale-tlb

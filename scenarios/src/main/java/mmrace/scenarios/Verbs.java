@@ -22,6 +22,7 @@ public final class Verbs {
         this.cls = cls;
         for (Method m : cls.getMethods()) {
             if (m.getDeclaringClass() == Object.class || hidden.contains(m.getName())
+                    || Set.of("toString", "hashCode", "equals").contains(m.getName())
                     || Modifier.isStatic(m.getModifiers()) != statics) {
                 continue;
             }
