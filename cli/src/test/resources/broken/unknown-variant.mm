@@ -1,4 +1,4 @@
-# error: 9:9: no variant ZapFlush=v9; valid variants: VARIANTS
+# error: 9:9: no variant ZapFlush=v9; valid variants: <VARIANTS>
 scenario broken
 process P {
   anon 0x0 4

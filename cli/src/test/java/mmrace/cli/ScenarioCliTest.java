@@ -42,8 +42,8 @@ class ScenarioCliTest {
         for (Path f : files) {
             String first = Files.readAllLines(f).get(0);
             String want = first.substring("# error: ".length())
-                    .replace("VARIANTS", variants())
-                    .replace("CONSTANTS", String.join(", ", Registry.CONSTANTS.keySet()));
+                    .replace("<VARIANTS>", variants())
+                    .replace("<CONSTANTS>", String.join(", ", Registry.CONSTANTS.keySet()));
             Out o = run("check", f.toString());
             assertEquals(2, o.code(), f + ": " + o);
             assertEquals("mmrace: " + f + ":" + want + System.lineSeparator(), o.err(), f.toString());
