@@ -1,6 +1,7 @@
 package mmrace.cli;
 
 import java.io.PrintWriter;
+import mmrace.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mmrace", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Explores every interleaving of Linux mm code paths and proves or refutes races.",
-        subcommands = {CheckCommand.class, ReplayCommand.class, ListCommand.class, BenchCommand.class,
+        subcommands = {CheckCommand.class, ReplayCommand.class, ReportCommand.class, ListCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -72,14 +72,14 @@ final class Targets {
     }
 
     private static Run builtin(Sample s, ExecConfig base) {
-        return new Run(s.name(), "", s.name(), s.program(), base, s.expected(), s.executions(), null);
+        return new Run(s.name(), "", s.name(), s.program(), base, s.expected(), s.executions());
     }
 
     private static List<Run> scenarioRuns(List<Ast.Scenario> scenarios, ExecConfig base) {
         List<Run> runs = new ArrayList<>();
         for (ScenarioRun r : Catalog.runs(scenarios)) {
             runs.add(new Run(r.scenario().path(), r.label(), r.replayKey(), r.world(), r.config(base), r.expected(),
-                    r.expectedExecutions(), r.expectedCheck()));
+                    r.expectedExecutions(), r.decl().arch(), r.decl().variants(), r.expectedCheck()));
         }
         return runs;
     }

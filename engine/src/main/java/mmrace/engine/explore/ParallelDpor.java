@@ -58,14 +58,14 @@ final class ParallelDpor {
             synchronized (lock) {
                 int d = x.events().size();
                 if (d < branches.size()) {
-                    return byGid(enabled, branches.get(d).gid);
+                    return Choices.byGid(enabled, branches.get(d).gid);
                 }
                 Node node = nodeAt(x, d);
                 for (WakeupTree c : new ArrayList<>(node.wut.children)) {
                     if (node.claimed(c)) {
                         continue;
                     }
-                    Proc p = byGid(enabled, c.gid);
+                    Proc p = Choices.byGid(enabled, c.gid);
                     if (p == null) {
                         node.wut.children.remove(c);
                         continue;
@@ -76,7 +76,7 @@ final class ParallelDpor {
                     // Every branch from here is another worker's: nothing new to do on this path.
                     return null;
                 }
-                Proc p = freeChoice(x, node, enabled, d);
+                Proc p = Choices.freeChoice(x, node.sleep, enabled, d);
                 if (p == null) {
                     return null;
                 }
@@ -234,30 +234,5 @@ final class ParallelDpor {
         }
     }
 
-    private static Proc freeChoice(Execution x, Node node, List<Proc> enabled, int d) {
-        Proc previous = d == 0 ? null : x.events().get(d - 1).proc();
-        Proc first = null;
-        for (Proc p : enabled) {
-            if (node.sleep.containsKey(p.gid)) {
-                continue;
-            }
-            if (p == previous) {
-                return p;
-            }
-            if (first == null) {
-                first = p;
-            }
-        }
-        return first;
-    }
-
-    private static Proc byGid(List<Proc> enabled, int gid) {
-        for (Proc p : enabled) {
-            if (p.gid == gid) {
-                return p;
-            }
-        }
-        return null;
-    }
 
 }
