@@ -9,7 +9,8 @@
 # rmap and page_vma_mapped_walk stops at a pmd that is not present, so it never sees the
 # detached table (Kirill's argument against Yang's claim): VERIFIED on x86 and arm64.
 # no-detach (counterfactual: the pmd is left in place) lets reclaim unmap a PTE that the
-# collapse then unmaps again: _mapcount goes wrong: BUG. yang-v2 ("don't have to put being
+# collapse then unmaps again: _mapcount goes wrong: BUG. The model catches it at the first
+# symptom, page_remove_rmap()'s VM_BUG_ON_PAGE(page_mapcount(page) < 0) (check vm-bug-on). yang-v2 ("don't have to put being
 # freed page back to lru": remove the rmap first, no putback when unmapped): VERIFIED.
 # no-pmd-lock (Yang's question: pmdp_collapse_flush without the pmd lock): VERIFIED, since
 # mmap_lock write and anon_vma write exclude faults, reclaim and rmap walks.
@@ -34,6 +35,6 @@ kthread {
 
 run x86   CollapseAnon=v5.6        expect VERIFIED
 run arm64 CollapseAnon=v5.6        expect VERIFIED
-run x86   CollapseAnon=no-detach   expect BUG
+run x86   CollapseAnon=no-detach   expect BUG check vm-bug-on
 run x86   CollapseAnon=yang-v2     expect VERIFIED
 run x86   CollapseAnon=no-pmd-lock expect VERIFIED

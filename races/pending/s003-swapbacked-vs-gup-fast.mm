@@ -1,8 +1,8 @@
 # S003 (seed 003, 5.3): non-atomic __SetPageSwapBacked() vs fast GUP's atomic flag updates.
-# PENDING: needs the gupFast entry point (with SetPageReferenced and lock_page by its
-# caller), a `power` arch, weak memory for arm64 (arm64 runs on SC today), the KSM-copy branch
-# of do_swap_page and the yu-v3 variant. The AnonFault variants 5.3 / smp_wmb /
-# set_pte-release exist already.
+# PENDING: gupFast exists on branch mm-part2 (Task.gupFast(addr, nr, flags, lockPage)); still
+# missing: weak memory for arm64 (today arm64 runs on SC, so the 5.3 row cannot fail there),
+# a `power` arch, the KSM-copy branch of do_swap_page and the yu-v3 variant. The AnonFault
+# variants 5.3 / smp_wmb / set_pte-release exist already.
 #
 # do_anonymous_page sets PG_swapbacked with a plain load/OR/store, then set_pte_at (plain).
 # On arm64/power the PTE store can become visible first; fast GUP then sets PG_referenced
@@ -24,7 +24,7 @@ cpu P {
 }
 
 cpu P {
-  pages = gupFast 0x1000 1
+  pages = gupFast 0x1000 1 FOLL_GET true
 }
 
 run x86   AnonFault=5.3             expect VERIFIED
