@@ -130,6 +130,16 @@ public final class Kernel {
         return mms;
     }
 
+    /** The mm of the process named {@code name} (or a forked child), for kernel threads and tests. */
+    public MmStruct mm(String name) {
+        for (MmStruct m : mms) {
+            if (m.name.equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no mm " + name);
+    }
+
     /** The mms that have not been torn down (exit_mmap not run). */
     public List<MmStruct> liveMms() {
         return mms.stream().filter(m -> !m.exited()).toList();

@@ -7,6 +7,7 @@ import mmrace.engine.explore.ExploreResult;
 import mmrace.engine.explore.Verdict;
 import mmrace.kernel.arch.Arch;
 import mmrace.kernel.check.CheckNames;
+import mmrace.kernel.variant.MovePmdRmapLocks;
 import mmrace.kernel.variant.MremapFlush;
 import mmrace.kernel.world.MmWorld;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,34 @@ class MremapTest {
         ExploreResult r = mremapVsReclaim(MremapFlush.V5_6).explore();
         assertEquals(Verdict.VERIFIED, r.verdict(), Smoke.describe(r));
         System.out.println("mremap vs reclaim (v5.6): " + r.executions() + " executions, " + r.time().toMillis() + " ms");
+    }
+
+    /**
+     * mremap moving a whole PTE table (x86 has HAVE_MOVE_PMD) while reclaim walks the rmap: in
+     * v5.6 move_normal_pmd takes no rmap lock, so the walker's view of the PMD changes under it
+     * (found by the model in a random workload; the race of "mm/mremap: hold the rmap lock in
+     * write mode when moving page table entries.", v5.14).
+     */
+    static MmWorld movePmdVsReclaim(MovePmdRmapLocks v) {
+        return MmWorld.builder()
+                .arch(Arch.x86())
+                .variant(v)
+                .process("P", p -> {
+                    p.anon(0x0, 4);
+                    p.present(0x1000, 7).clean();
+                })
+                .cpu("P", t -> t.mremap(0x0, 0x4000, 0x8000))
+                .kthread(t -> t.shrink(1))
+                .build();
+    }
+
+    @Test
+    void movePmdWithoutRmapLocksRacesWithReclaim() {
+        ExploreResult r = movePmdVsReclaim(MovePmdRmapLocks.V5_6).explore();
+        assertEquals(Verdict.BUG, r.verdict(), Smoke.describe(r));
+        ExploreResult fixed = movePmdVsReclaim(MovePmdRmapLocks.HOLD_RMAP_LOCK).explore();
+        assertEquals(Verdict.VERIFIED, fixed.verdict(), Smoke.describe(fixed));
+        System.out.println("move_normal_pmd vs reclaim: v5.6 " + r.counterexample().mainFinding().headline()
+                + "; fixed: " + fixed.executions() + " executions");
     }
 }

@@ -72,4 +72,20 @@ class EndCheckAndNestingTest {
         assertEquals(Verdict.BUG, r.verdict());
         assertTrue(r.otherFindings().stream().anyMatch(c -> c.mainFinding().check().equals("recursive-locking")));
     }
+
+    /** rwsem_is_locked() is a read of the lock word: ordered against acquisitions, both outcomes explored. */
+    @Test
+    void rwsemIsLockedSeesHoldersAndIsOrderedWithThem() {
+        Program p = x -> {
+            RwSemaphore sem = new RwSemaphore(x, "anon_vma->rwsem", LockClass.UNRANKED);
+            x.cpu(() -> {
+                sem.downRead();
+                sem.upRead();
+            });
+            x.cpu(() -> x.record("locked", sem.isLocked() ? 1 : 0));
+        };
+        ExploreResult r = Explorer.explore(p, ExploreOptions.defaults().withCollectStates(true));
+        assertEquals(Verdict.VERIFIED, r.verdict());
+        assertEquals(java.util.Set.of("CPU1:locked=0;", "CPU1:locked=1;"), r.finalStates());
+    }
 }

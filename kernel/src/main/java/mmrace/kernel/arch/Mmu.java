@@ -93,6 +93,13 @@ public final class Mmu {
             long[] fp = guess == null ? Ops.fp(me.key, Mode.WRITE, pmdLoc.id, Mode.READ)
                     : Ops.fp(me.key, Mode.WRITE, pmdLoc.id, Mode.READ, guess.ptes[i].id, Mode.WRITE);
             Event ev = Ops.op(x, "hw page walk " + hex(addr) + (write ? " (write)" : ""), me, fp);
+            if (me.loadedMm != mm) {
+                // The CPU switched page tables meanwhile (an IPI moved a lazy CPU to init_mm):
+                // the walker uses the page tables loaded now.
+                ev.setFootprint(Ops.fp(me.key, Mode.READ));
+                ev.note = mm + " no longer loaded";
+                return Fault.NOT_PRESENT;
+            }
             PteTable t = me.walkLookup(mm, pi);
             if (t != null) {
                 if (!t.live()) {

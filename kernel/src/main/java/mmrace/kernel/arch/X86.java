@@ -119,7 +119,11 @@ final class X86 implements Arch {
             fp[fp.length - 2] = mm.cpumask.id;
             fp[fp.length - 1] = Mode.READ;
         }
-        boolean skipLazy = !info.freedTables && k.variant(X86LazyFlush.class) == X86LazyFlush.V5_6;
+        X86LazyFlush lazyVariant = k.variant(X86LazyFlush.class);
+        // 4.19: "a lazy CPU ... will flush on its next switch_mm", but its paging-structure
+        // caches may still be walked speculatively, so freeing page tables must reach it.
+        boolean skipLazy = lazyVariant == X86LazyFlush.SKIP_LAZY_ALWAYS
+                || !info.freedTables && lazyVariant == X86LazyFlush.V5_6;
         Event e = Ops.op(x, skipLazy ? "on_each_cpu_cond_mask(tlb_is_not_lazy)" : "native_flush_tlb_others",
                 mm, Ops.fp(fp));
         long mask = mm != null ? x.memory().load(x.current(), mm.cpumask, Order.ONCE) : batchMask;

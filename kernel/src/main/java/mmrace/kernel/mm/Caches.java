@@ -11,14 +11,17 @@ public final class Caches {
     public final KmemCache<VmArea> vmArea;
     public final KmemCache<MmStruct> mm;
     public final KmemCache<Inode> inode;
-    /** The name the next mm_struct gets (the cache's ctor takes no arguments). */
-    String nextMmName = "mm";
+    /**
+     * The name the next mm_struct allocated by each context gets (the cache's ctor takes no
+     * arguments, and runs after the allocation event, when another context may have asked for one).
+     */
+    final java.util.Map<Object, String> nextMmName = new java.util.HashMap<>();
 
     public Caches(Kernel k) {
         this.anonVma = KmemCache.typesafeByRcu(k.x, "anon_vma", false, () -> new AnonVma(k));
         this.anonVmaChain = KmemCache.create(k.x, "anon_vma_chain", () -> new AnonVmaChain(k));
         this.vmArea = KmemCache.create(k.x, "vm_area_struct", () -> new VmArea(k));
-        this.mm = KmemCache.create(k.x, "mm_struct", () -> new MmStruct(k, nextMmName));
+        this.mm = KmemCache.create(k.x, "mm_struct", () -> new MmStruct(k, nextMmName.getOrDefault(k.x.current(), "mm")));
         this.inode = KmemCache.create(k.x, "inode_cache", () -> new Inode(k));
     }
 

@@ -148,7 +148,7 @@ public final class FileFault {
                 Swap.lruCacheAddActiveOrUnevictable(k, page, vma);
             } else {
                 MmCounters.inc(vma.mm, Memory.mmCounterFile(page));
-                Rmap.pageAddFileRmap(k, page);
+                Rmap.pageAddFileRmap(k, page, vmf.table.ptl);
             }
             vmf.table.set(vmf.index, entry, Order.PLAIN, "set_pte_at");
             vmf.unlock();

@@ -17,7 +17,7 @@ public final class MmStructs {
 
     /** mm_alloc(): a new mm_struct named {@code name} (kernel: from mm_cachep), registered for the checks. */
     public static MmStruct mmAlloc(Kernel k, String name) {
-        k.caches.nextMmName = name;
+        k.caches.nextMmName.put(k.x.current(), name);
         MmStruct mm = k.caches.mm.alloc();
         k.register(mm);
         return mm;

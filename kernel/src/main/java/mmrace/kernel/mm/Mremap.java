@@ -5,6 +5,7 @@ import mmrace.engine.mem.Order;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Geometry;
 import mmrace.kernel.Kernel;
+import mmrace.kernel.variant.MovePmdRmapLocks;
 import mmrace.kernel.variant.MremapFlush;
 
 /**
@@ -96,7 +97,16 @@ public final class Mremap {
                 }
                 Loc newPmd = newVma.mm.pmdOf(newAddr);
                 if (extent == g.pmdSize() && k.arch.haveMovePmd()) {
-                    if (moveNormalPmd(k, vma, oldAddr, newAddr, oldEnd, oldPmd, newPmd)) {
+                    boolean rmapLocks = needRmapLocks
+                            || k.variant(MovePmdRmapLocks.class) == MovePmdRmapLocks.HOLD_RMAP_LOCK;
+                    if (rmapLocks) {
+                        takeRmapLocks(k, vma);
+                    }
+                    boolean moved = moveNormalPmd(k, vma, oldAddr, newAddr, oldEnd, oldPmd, newPmd);
+                    if (rmapLocks) {
+                        dropRmapLocks(k, vma);
+                    }
+                    if (moved) {
                         continue;
                     }
                 }
@@ -111,6 +121,28 @@ public final class Mremap {
                 // 4.19: "if (need_flush) flush_tlb_range(vma, old_end-len, old_addr)", after the PTE locks.
                 Tlb.flushTlbRange(k, vma, oldEnd - len, oldAddr);
             }
+        }
+    }
+
+    /** take_rmap_locks(): i_mmap_rwsem and the anon_vma lock, for write, so no rmap walk runs. */
+    static void takeRmapLocks(Kernel k, VmArea vma) {
+        if (vma.file != null) {
+            vma.file.mapping.iMmapLockWrite();
+        }
+        long av = vma.anonVma.read();
+        if (av != 0) {
+            AnonVma.deref(k, av).lockWrite();
+        }
+    }
+
+    /** drop_rmap_locks(). */
+    static void dropRmapLocks(Kernel k, VmArea vma) {
+        long av = vma.anonVma.read();
+        if (av != 0) {
+            AnonVma.deref(k, av).unlockWrite();
+        }
+        if (vma.file != null) {
+            vma.file.mapping.iMmapUnlockWrite();
         }
     }
 

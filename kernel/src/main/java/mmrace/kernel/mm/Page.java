@@ -35,6 +35,11 @@ public final class Page implements Named {
     public final Loc priv;
     /** The page's contents, one word of user data. Physical memory: always accessible. */
     public final Loc data;
+    /**
+     * One explorer key per bit of {@link #flags}: atomic bit operations on different bits
+     * commute, so each touches only its bit's key; a plain load or store of the word touches all.
+     */
+    final long[] flagKeys = new long[PageFlags.NR_PAGEFLAGS];
 
     // Allocator state, changed only inside PageAlloc's ALLOC and FREE events.
     Role role = Role.FREE;
@@ -51,6 +56,8 @@ public final class Page implements Named {
     long atomicBits;
     /** Who holds PG_locked, as the model saw it taken. */
     Proc lockOwner;
+    /** Which allocation of its anon_vma page->mapping was set for (a reused anon_vma is another one). */
+    int mappingGeneration;
     /** References taken by get_user_pages and not yet put (FOLL_GET) or unpinned (FOLL_PIN). */
     int gupRefs;
 
@@ -65,6 +72,9 @@ public final class Page implements Named {
         this.index = new Loc(k.x, n + "->index", 0);
         this.priv = new Loc(k.x, n + "->private", 0);
         this.data = new Loc(k.x, n + "->data", 0);
+        for (int i = 0; i < flagKeys.length; i++) {
+            flagKeys[i] = k.x.newId();
+        }
     }
 
     public Role role() {

@@ -70,7 +70,8 @@ public final class PageAlloc implements Named {
     public List<PteTable> liveTables() {
         List<PteTable> out = new ArrayList<>();
         for (Page p : pages) {
-            if (p.role == Page.Role.PGTABLE) {
+            // A frame just taken by pte_alloc_one() has no table yet (pgtable_pte_page_ctor follows).
+            if (p.role == Page.Role.PGTABLE && p.table != null) {
                 out.add(p.table);
             }
         }
@@ -138,11 +139,13 @@ public final class PageAlloc implements Named {
         if (p.table != null && p.role == Page.Role.PGTABLE) {
             touched.addAll(List.of(p.table.ptes));
         }
-        long[] fp = new long[touched.size() + 1];
+        long[] bits = PageFlags.wordFp(p, Mode.WRITE);
+        long[] fp = new long[touched.size() + 1 + bits.length];
         for (int i = 0; i < touched.size(); i++) {
             fp[i] = Footprint.of(touched.get(i).id, Mode.WRITE);
         }
         fp[touched.size()] = Footprint.of(key, Mode.WRITE);
+        System.arraycopy(bits, 0, fp, touched.size() + 1, bits.length);
         Event e = x.begin(OpKind.FREE, name, this, fp, null);
         e.a = p.pfn;
         e.note = p.toString();

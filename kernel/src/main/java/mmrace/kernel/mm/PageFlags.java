@@ -1,15 +1,24 @@
 package mmrace.kernel.mm;
 
+import java.util.function.LongUnaryOperator;
+import mmrace.engine.exec.Event;
 import mmrace.engine.exec.Execution;
+import mmrace.engine.exec.Footprint;
+import mmrace.engine.exec.Mode;
+import mmrace.engine.exec.OpKind;
 import mmrace.engine.exec.Proc;
 import mmrace.engine.mem.Order;
-import mmrace.engine.sync.Bitops;
+import mmrace.engine.sync.CpuState;
 import mmrace.kernel.check.CheckNames;
 
 /**
  * The page flags (include/linux/page-flags.h, v5.6 bit numbers) and the operations on them, each
  * with its kernel name and atomicity: {@code SetPageReferenced} is an atomic set_bit,
  * {@code __SetPageSwapBacked} a plain load and a plain store.
+ *
+ * <p>Each bit has its own explorer key (see {@link Page}): set_bit(PG_referenced) and
+ * PageLRU() commute, as they do on hardware, while a plain load or store of the word conflicts
+ * with everything.
  *
  * <p>The lost-flag-update check lives here: every atomic set is remembered (ghost state) until
  * someone clears the bit on purpose; a non-atomic store that drops a remembered bit lost it.
@@ -67,50 +76,89 @@ public final class PageFlags {
         return sb.isEmpty() ? "0" : sb.toString();
     }
 
-    /** PageFoo(page): test_bit, a READ_ONCE of the word. */
+    // ---------------------------------------------------------------- events on page->flags
+
+    private static long[] bitFp(Page p, int nr, Mode mode) {
+        return Footprint.one(p.flagKeys[nr], mode);
+    }
+
+    /** Footprint of a plain access to the whole word: every bit. */
+    static long[] wordFp(Page p, Mode mode) {
+        long[] fp = new long[p.flagKeys.length];
+        for (int i = 0; i < fp.length; i++) {
+            fp[i] = Footprint.of(p.flagKeys[i], mode);
+        }
+        return fp;
+    }
+
+    private static long load(Page p, String name, Order order, long[] fp) {
+        Execution x = p.k.x;
+        Event e = x.begin(OpKind.LOAD, name, p.flags, fp, null);
+        long v = x.memory().load(x.current(), p.flags, order);
+        e.a = v;
+        return v;
+    }
+
+    private static long rmw(Page p, String name, Order order, long[] fp, LongUnaryOperator f) {
+        Execution x = p.k.x;
+        Event e = x.begin(OpKind.RMW, name, p.flags, fp, null);
+        long old = x.memory().rmw(x.current(), p.flags, order, f, true);
+        e.a = old;
+        e.b = f.applyAsLong(old);
+        return old;
+    }
+
+    private static void store(Page p, String name, Order order, long[] fp, long v) {
+        Execution x = p.k.x;
+        Event e = x.begin(OpKind.STORE, name, p.flags, fp, null);
+        e.a = v;
+        x.memory().store(x.current(), p.flags, v, order);
+    }
+
+    /** PageFoo(page): test_bit, a READ_ONCE of the word (of which only bit {@code nr} matters). */
     public static boolean test(Page p, int nr, String kernelName) {
-        return (p.flags.load(Order.ONCE, kernelName) & bit(nr)) != 0;
+        return (load(p, kernelName, Order.ONCE, bitFp(p, nr, Mode.READ)) & bit(nr)) != 0;
     }
 
     /** SetPageFoo(page): set_bit. */
     public static void set(Page p, int nr, String kernelName) {
-        p.flags.rmw(Order.ONCE, kernelName, v -> v | bit(nr));
+        rmw(p, kernelName, Order.ONCE, bitFp(p, nr, Mode.WRITE), v -> v | bit(nr));
         p.atomicBits |= bit(nr);
     }
 
     /** ClearPageFoo(page): clear_bit, on purpose. */
     public static void clear(Page p, int nr, String kernelName) {
-        p.flags.rmw(Order.ONCE, kernelName, v -> v & ~bit(nr));
+        rmw(p, kernelName, Order.ONCE, bitFp(p, nr, Mode.WRITE), v -> v & ~bit(nr));
         p.atomicBits &= ~bit(nr);
     }
 
     /** TestSetPageFoo(page): test_and_set_bit, fully ordered. */
     public static boolean testSet(Page p, int nr, String kernelName) {
-        long old = p.flags.rmw(Order.FULL, kernelName, v -> v | bit(nr));
+        long old = rmw(p, kernelName, Order.FULL, bitFp(p, nr, Mode.WRITE), v -> v | bit(nr));
         p.atomicBits |= bit(nr);
         return (old & bit(nr)) != 0;
     }
 
     /** TestClearPageFoo(page): test_and_clear_bit, fully ordered. */
     public static boolean testClear(Page p, int nr, String kernelName) {
-        long old = p.flags.rmw(Order.FULL, kernelName, v -> v & ~bit(nr));
+        long old = rmw(p, kernelName, Order.FULL, bitFp(p, nr, Mode.WRITE), v -> v & ~bit(nr));
         p.atomicBits &= ~bit(nr);
         return (old & bit(nr)) != 0;
     }
 
-    /** __SetPageFoo(page): __set_bit, a plain load and a plain store. */
+    /** __SetPageFoo(page): __set_bit, a plain load and a plain store of the whole word. */
     public static void nonAtomicSet(Page p, int nr, String kernelName) {
-        long v = p.flags.load(Order.PLAIN, kernelName + ": load");
+        long v = load(p, kernelName + ": load", Order.PLAIN, wordFp(p, Mode.READ));
         long stored = v | bit(nr);
-        p.flags.store(stored, Order.PLAIN, kernelName + ": store");
+        store(p, kernelName + ": store", Order.PLAIN, wordFp(p, Mode.WRITE), stored);
         afterPlainStore(p, stored, 0);
     }
 
     /** __ClearPageFoo(page): __clear_bit, a plain load and a plain store, clearing on purpose. */
     public static void nonAtomicClear(Page p, int nr, String kernelName) {
-        long v = p.flags.load(Order.PLAIN, kernelName + ": load");
+        long v = load(p, kernelName + ": load", Order.PLAIN, wordFp(p, Mode.READ));
         long stored = v & ~bit(nr);
-        p.flags.store(stored, Order.PLAIN, kernelName + ": store");
+        store(p, kernelName + ": store", Order.PLAIN, wordFp(p, Mode.WRITE), stored);
         afterPlainStore(p, stored, bit(nr));
     }
 
@@ -137,7 +185,7 @@ public final class PageFlags {
 
     /** trylock_page(): test_and_set_bit_lock(PG_locked); true if taken. */
     public static boolean trylockPage(Page p) {
-        long old = p.flags.rmw(Order.ACQUIRE, "trylock_page", v -> v | bit(PG_locked));
+        long old = rmw(p, "trylock_page", Order.ACQUIRE, bitFp(p, PG_locked, Mode.WRITE), v -> v | bit(PG_locked));
         if ((old & bit(PG_locked)) != 0) {
             return false;
         }
@@ -147,7 +195,12 @@ public final class PageFlags {
 
     /** lock_page(): sleeps until PG_locked is clear, then takes it. */
     public static void lockPage(Page p) {
-        Bitops.waitOnBitLock(PG_locked, p.flags, "lock_page");
+        Execution x = p.k.x;
+        CpuState.mightSleep(x, "lock_page(" + p + ")");
+        Event e = x.begin(OpKind.BIT_LOCK, "lock_page", p.flags, bitFp(p, PG_locked, Mode.ACQUIRE),
+                () -> (x.memory().peek(p.flags) & bit(PG_locked)) == 0);
+        x.memory().rmw(x.current(), p.flags, Order.ACQUIRE, v -> v | bit(PG_locked), true);
+        e.a = PG_locked;
         tookLock(p);
     }
 
@@ -165,19 +218,12 @@ public final class PageFlags {
     /** unlock_page(): clear_bit_unlock(PG_locked) (+ wake_up_page, not modelled). */
     public static void unlockPage(Page p) {
         assertLocked(p, "unlock_page");
-        Bitops.clearBitUnlock(PG_locked, p.flags);
+        Execution x = p.k.x;
+        Event e = x.begin(OpKind.BIT_UNLOCK, "unlock_page", p.flags, bitFp(p, PG_locked, Mode.RELEASE), null);
+        x.memory().rmw(x.current(), p.flags, Order.RELEASE, v -> v & ~bit(PG_locked), true);
+        e.a = PG_locked;
         p.lockOwner = null;
         p.atomicBits &= ~bit(PG_locked);
-    }
-
-    /**
-     * __ClearPageLocked(): the non-atomic unlock __remove_mapping() may use once it froze the
-     * refcount at zero: no one else can reach the page.
-     */
-    public static void nonAtomicUnlock(Page p) {
-        assertLocked(p, "__ClearPageLocked");
-        p.lockOwner = null;
-        nonAtomicClear(p, PG_locked, "__ClearPageLocked");
     }
 
     /** VM_BUG_ON_PAGE(!PageLocked(page)): the caller holds the page lock. */

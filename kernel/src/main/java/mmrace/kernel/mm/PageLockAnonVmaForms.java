@@ -154,13 +154,20 @@ public final class PageLockAnonVmaForms {
         }
     }
 
+    /**
+     * The check: the anon_vma returned is the one page->mapping was set to (same address and the
+     * same allocation: SLAB_TYPESAFE_BY_RCU may have made a new anon_vma at that address), and
+     * the page is mapped.
+     */
     private static Locked returned(Kernel k, Page page, AnonVma av, boolean rcu) {
         long m = page.mapping.peek() & ~AnonVma.PAGE_MAPPING_FLAGS;
         long mapcount = page.mapcount.peek();
-        if (m != av.addr || mapcount < 0) {
+        String wrong = m != av.addr ? "page->mapping is now 0x" + Long.toHexString(m)
+                : page.mappingGeneration != av.generation() ? "it is a new anon_vma reusing the memory of the page's"
+                : mapcount < 0 ? "the page is not mapped" : null;
+        if (wrong != null) {
             throw k.x.fail(FindingKind.CHECK, CheckNames.RMAP_ANON_VMA, "page_lock_anon_vma(" + page + ") returns "
-                    + av.describe() + " locked, but " + (m != av.addr ? "page->mapping is now 0x" + Long.toHexString(m)
-                    : "the page is not mapped"));
+                    + av.describe() + " locked, but " + wrong);
         }
         return new Locked(av, rcu);
     }

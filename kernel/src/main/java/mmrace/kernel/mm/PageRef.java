@@ -85,7 +85,7 @@ public final class PageRef {
     public static AddressSpace pageMapping(Page p) {
         long m = p.mapping.load(Order.ONCE, "page_mapping");
         if ((m & AnonVma.PAGE_MAPPING_ANON) != 0) {
-            if ((p.flags.load(Order.ONCE, "PageSwapCache") & PageFlags.bit(PageFlags.PG_swapcache)) != 0) {
+            if (PageFlags.test(p, PageFlags.PG_swapcache, "PageSwapCache")) {
                 return p.k.swap.swapCache;
             }
             return null;

@@ -3,6 +3,7 @@ package mmrace.kernel.mm;
 import mmrace.engine.exec.FindingKind;
 import mmrace.engine.mem.Order;
 import mmrace.engine.sync.Atomic;
+import mmrace.engine.sync.SpinLock;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Kernel;
 import mmrace.kernel.check.CheckNames;
@@ -47,6 +48,7 @@ public final class Rmap {
             av = AnonVma.deref(k, av.root.read());
         }
         p.mapping.write(av.addr | AnonVma.PAGE_MAPPING_ANON);
+        p.mappingGeneration = av.generation();
         p.index.write(vma.linearPageIndex(addr));
     }
 
@@ -57,8 +59,10 @@ public final class Rmap {
      *
      * @see mm/rmap.c do_page_add_anon_rmap() (v5.6). Caller holds: the PTE lock and the page lock.
      */
-    public static void pageAddAnonRmap(Kernel k, Page p, VmArea vma, long addr, boolean exclusive) {
+    public static void pageAddAnonRmap(Kernel k, Page p, VmArea vma, long addr, boolean exclusive, SpinLock ptl) {
         try (Fn f = Fn.enter(k.x, "page_add_anon_rmap")) {
+            // "The caller needs to hold the pte lock, and the page must be locked in the anon_vma case"
+            ptl.assertHeld();
             boolean first = Atomic.in(p.mapcount).incAndTest();
             PageFlags.assertLocked(p, "do_page_add_anon_rmap");
             if (first) {
@@ -81,8 +85,10 @@ public final class Rmap {
      * @see mm/rmap.c page_add_file_rmap() (v5.6). Caller holds: the PTE lock; the page is locked
      *     or otherwise pinned in the page cache.
      */
-    public static void pageAddFileRmap(Kernel k, Page p) {
+    public static void pageAddFileRmap(Kernel k, Page p, SpinLock ptl) {
         try (Fn f = Fn.enter(k.x, "page_add_file_rmap")) {
+            // "The caller needs to hold the pte lock."
+            ptl.assertHeld();
             Atomic.in(p.mapcount).incAndTest();
         }
     }
@@ -96,8 +102,10 @@ public final class Rmap {
      *
      * @see mm/rmap.c page_remove_rmap() (v5.6). Caller holds: the PTE lock.
      */
-    public static void pageRemoveRmap(Kernel k, Page p) {
+    public static void pageRemoveRmap(Kernel k, Page p, SpinLock ptl) {
         try (Fn f = Fn.enter(k.x, "page_remove_rmap")) {
+            // "The caller needs to hold the pte lock."
+            ptl.assertHeld();
             PageRef.pageAnon(p); // anon and file pages differ only in statistics here
             long now = p.mapcount.rmw(Order.FULL, "atomic_add_negative(-1, &page->_mapcount)", v -> v - 1) - 1;
             if (now < -1) {

@@ -59,6 +59,7 @@ public final class SetupState {
                 | PageFlags.bit(PageFlags.PG_lru) | (active ? PageFlags.bit(PageFlags.PG_active) : 0);
         p.flags.init(flags);
         p.mapping.init(av.addr | AnonVma.PAGE_MAPPING_ANON);
+        p.mappingGeneration = av.generation();
         p.index.init(((addr - vma.vmStart.peek()) >> mmrace.kernel.Geometry.PAGE_SHIFT) + vma.vmPgoff.peek());
         p.data.init(value);
         k.lruvec.addInSetup(p, Lruvec.List.of(false, active));

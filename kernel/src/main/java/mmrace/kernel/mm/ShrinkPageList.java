@@ -124,9 +124,9 @@ final class ShrinkPageList {
         if (mapping == null || !removeMapping(k, mapping, page)) {
             return Outcome.KEEP_LOCKED;
         }
-        // "At this point, we have no other references and there is no way to pick any more up
-        // (removed from LRU, removed from pagecache). Can use non-atomic bitops now."
-        PageFlags.nonAtomicUnlock(page);
+        // v5.6 unlocks with unlock_page() (4.x used the non-atomic __ClearPageLocked: "we have no
+        // other references and there is no way to pick any more up").
+        PageFlags.unlockPage(page);
         return Outcome.FREE;
     }
 

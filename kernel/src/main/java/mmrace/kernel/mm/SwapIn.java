@@ -80,7 +80,7 @@ public final class SwapIn {
             }
             vmf.table.set(vmf.index, pte, Order.PLAIN, "set_pte_at");
             vmf.origPte = pte;
-            Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive);
+            Rmap.pageAddAnonRmap(k, page, vma, vmf.address, exclusive, vmf.table.ptl);
             Swap.activatePage(k, page);
             Swapfile.swapFree(k, entry);
             Swapfile.tryToFreeSwap(k, page);

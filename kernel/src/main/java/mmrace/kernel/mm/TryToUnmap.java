@@ -164,7 +164,7 @@ public final class TryToUnmap {
             } else {
                 MmCounters.dec(mm, Memory.mmCounterFile(page));
             }
-            Rmap.pageRemoveRmap(k, page);
+            Rmap.pageRemoveRmap(k, page, t.ptl);
             Swap.putPage(k, page);
             PageVmaMappedWalk.done(pvmw);
             return true;

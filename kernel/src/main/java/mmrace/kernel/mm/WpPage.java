@@ -154,7 +154,7 @@ public final class WpPage {
                 Swap.lruCacheAddActiveOrUnevictable(k, newPage, vma);
                 vmf.table.set(vmf.index, entry, Order.PLAIN, "set_pte_at_notify");
                 if (oldPage != null) {
-                    Rmap.pageRemoveRmap(k, oldPage);
+                    Rmap.pageRemoveRmap(k, oldPage, vmf.table.ptl);
                 }
                 toPut = oldPage;
                 copied = true;

@@ -106,7 +106,7 @@ public final class Zap {
                             }
                         }
                         rss[Memory.mmCounter(page).ordinal()]--;
-                        Rmap.pageRemoveRmap(k, page);
+                        Rmap.pageRemoveRmap(k, page, t.ptl);
                         if (tlb.removePage(page)) {
                             forceFlush = true;
                             addr += Geometry.PAGE_SIZE;

@@ -19,6 +19,7 @@ public final class Variants {
             ReclaimFlush.class,
             ForkFlush.class,
             MremapFlush.class,
+            MovePmdRmapLocks.class,
             GupFollowWrite.class,
             X86LazyFlush.class);
 
