@@ -25,5 +25,5 @@ cpu P {
 }
 
 run x86   default                                             expect VERIFIED executions 13
-run arm64 default                                             expect VERIFIED executions 713
+run arm64 default                                             expect VERIFIED executions 273
 run x86   ReclaimFlush=counterfactual-no-flush-before-free    expect BUG check stale-tlb
