@@ -12,8 +12,8 @@
 #
 # The scenario keeps two CPUs: the check below fails as soon as the lock is taken on an
 # anon_vma that is freed (or reused: the slab may hand it out again at once), so the reusing
-# fault adds nothing to the verdict but a third CPU's interleavings (with it, DPOR did not
-# finish in 60 s).
+# fault adds nothing to the verdict but a third CPU's interleavings. The three-CPU form is
+# s001-page-lock-anon-vma-reuse.mm (x86 rows only: its arm64 runs take over a minute each).
 #
 # Check rmap-anon-vma (PageLockAnonVmaForms): whenever page_lock_anon_vma() returns an
 # anon_vma, it is page_rmapping(page) and the page is mapped.

@@ -24,8 +24,8 @@ class CatalogTest {
     static final Path ROOT = Path.of("..");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final boolean UPDATE = Boolean.getBoolean("mmrace.golden.update");
-    static final int SCENARIOS = 7;
-    static final int RUNS = 25;
+    static final int SCENARIOS = 8;
+    static final int RUNS = 29;
 
     @Test
     void everyRunOfTheCatalogReachesItsExpectedVerdict() throws Exception {
