@@ -25,6 +25,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "S", defaultValue = "2", description = "Warm-up time per benchmark (JIT). Default: ${DEFAULT-VALUE}.")
     double warmup;
 
+    @Option(names = "--engine-only", description = "Only the engine benchmarks, not the mm model's.")
+    boolean engineOnly;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +71,16 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
             out.printf("%-20s %12d %14.0f %16.0f %12.0f%n", c.name(), execs / rounds, execs / s, events / s,
                     nanos / (double) events);
+        }
+        if (!engineOnly) {
+            out.println();
+            out.println("mm model (kernel module):");
+            out.flush();
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            mmrace.kernel.bench.KernelBench.print(mmrace.kernel.bench.KernelBench.run(3, 5),
+                    new java.io.PrintStream(buf, true));
+            out.print(buf);
+            out.flush();
         }
         return Main.OK;
     }

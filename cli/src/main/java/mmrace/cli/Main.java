@@ -31,7 +31,8 @@ public final class Main implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, out, err);
-        out.flush(); // print() does not flush on its own: replay's diagram would be lost at exit
+        // print() does not auto-flush: without this, a last line without newline would be lost.
+        out.flush();
         err.flush();
         System.exit(code);
     }
