@@ -33,10 +33,10 @@ import picocli.CommandLine.Parameters;
         customSynopsis = "mmrace check [OPTIONS] (TARGET... | --all)",
         description = "Explore targets and print a verdict for each run.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Built-in programs by name (see 'mmrace list').")
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Scenario files (*.mm) or folders of them, or built-in programs by name (see 'mmrace list').")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--all", description = "Check the whole catalog.")
+    @Option(names = "--all", description = "Check the whole catalog: every scenario under races/ (but races/pending/) and the built-in programs.")
     boolean all;
 
     @Mixin

@@ -52,6 +52,7 @@ public final class ResultRecord {
         m.put("verdict", r.verdict().text());
         m.put("expected", run.expected() == null ? null : run.expected().text());
         m.put("expectedExecutions", run.expectedExecutions());
+        m.put("expectedCheck", run.expectedCheck());
         m.put("asExpected", asExpected(run, r));
         m.put("executions", r.executions());
         m.put("abandoned", r.abandoned());
@@ -85,7 +86,8 @@ public final class ResultRecord {
 
     /**
      * Whether a run reached its expected verdict (and, for a VERIFIED exhaustive run with a
-     * pinned count, explored exactly that many executions). With no expectation, a run passes
+     * pinned count, explored exactly that many executions; for a BUG with a named check, failed
+     * that check). With no expectation, a run passes
      * unless it found a bug or the model failed.
      */
     public static boolean asExpected(Run run, ExploreResult r) {
@@ -95,7 +97,9 @@ public final class ResultRecord {
         }
         boolean countOk = run.expectedExecutions() == 0 || r.executions() == run.expectedExecutions()
                 || r.verdict() != Verdict.VERIFIED;
-        return r.verdict() == expected && countOk;
+        boolean checkOk = run.expectedCheck() == null || r.counterexample() == null
+                || run.expectedCheck().equals(r.counterexample().mainFinding().check());
+        return r.verdict() == expected && countOk && checkOk;
     }
 
     private static Map<String, Object> trace(Counterexample c) {

@@ -14,13 +14,15 @@ import mmrace.engine.explore.Verdict;
  * @param replayKey what {@code mmrace replay} needs to find this run again
  * @param arch the architecture this run models, or null where that does not apply (built-in programs)
  * @param variant the named variant of the kernel code it runs, or null where there is none
+ * @param expectedCheck the check a BUG must fail (null: any)
  */
 public record Run(String target, String label, String replayKey, Program program, ExecConfig config,
-                  Verdict expected, long expectedExecutions, String arch, String variant) {
+                  Verdict expected, long expectedExecutions, String arch, String variant,
+                  String expectedCheck) {
     /** A run of something with no arch or variant, such as a built-in program. */
     public Run(String target, String label, String replayKey, Program program, ExecConfig config, Verdict expected,
                long expectedExecutions) {
-        this(target, label, replayKey, program, config, expected, expectedExecutions, null, null);
+        this(target, label, replayKey, program, config, expected, expectedExecutions, null, null, null);
     }
 
     public String title() {

@@ -14,8 +14,15 @@ public final class VerdictTable {
     public static String line(Result r) {
         String how = r.stoppedBy() != null ? " (stopped: " + r.stoppedBy() + ")" : "";
         String exp = r.expected() == null ? "-" : r.expected();
-        return String.format("%-40s expected %-12s got %-12s %9d executions %9s  %s%s", r.title(), exp, r.verdict(),
-                r.executions(), time(r.timeMs()), r.asExpected() ? "ok" : "MISMATCH", how);
+        if (r.arch() == null) {
+            return String.format("%-40s expected %-12s got %-12s %9d executions %9s  %s%s", r.title(), exp,
+                    r.verdict(), r.executions(), time(r.timeMs()), r.asExpected() ? "ok" : "MISMATCH", how);
+        }
+        // A scenario run: the file, then arch and variant as columns, and the check a BUG failed.
+        String got = r.verdict() + ("BUG".equals(r.verdict()) && r.check() != null ? " (" + r.check() + ")" : "");
+        return String.format("%-42s %-6s %-44s expected %-12s got %-26s %9d executions %9s  %s%s", r.target(),
+                r.arch(), r.variant(), exp, got, r.executions(), time(r.timeMs()), r.asExpected() ? "ok" : "MISMATCH",
+                how);
     }
 
     /** The closing line, e.g. {@code 3 runs, 3 as expected, 0 not}. */
