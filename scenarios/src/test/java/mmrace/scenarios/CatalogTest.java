@@ -24,8 +24,8 @@ class CatalogTest {
     static final Path ROOT = Path.of("..");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final boolean UPDATE = Boolean.getBoolean("mmrace.golden.update");
-    static final int SCENARIOS = 8;
-    static final int RUNS = 29;
+    static final int SCENARIOS = 16;
+    static final int RUNS = 56;
 
     @Test
     void everyRunOfTheCatalogReachesItsExpectedVerdict() throws Exception {

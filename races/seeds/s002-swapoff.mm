@@ -1,6 +1,4 @@
 # S002 (seed 002): swapoff vs do_swap_page.
-# PENDING: needs the swapoff entry point (try_to_unuse, unuse_pte, freeing swap_info's
-# structures) and the get_swap_device variant (eb085574a752). Swap-in exists already.
 #
 # Before eb085574a752, do_swap_page uses the swap_info structures with no reference; swapoff
 # frees them: BUG. get_swap_device() (a reference checked against SWP_VALID with RCU-sched
@@ -25,5 +23,5 @@ kthread {
   swapoff
 }
 
-run x86 SwapDevice=4.15            expect BUG
-run x86 SwapDevice=get_swap_device expect VERIFIED
+run x86 SwapDevice=pre-eb085574a752 expect BUG check kasan
+run x86 SwapDevice=get_swap_device   expect VERIFIED
