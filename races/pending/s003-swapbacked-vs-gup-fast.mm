@@ -1,8 +1,6 @@
 # S003 (seed 003, 5.3): non-atomic __SetPageSwapBacked() vs fast GUP's atomic flag updates.
-# PENDING: gupFast exists on branch mm-part2 (Task.gupFast(addr, nr, flags, lockPage)); still
-# missing: weak memory for arm64 (today arm64 runs on SC, so the 5.3 row cannot fail there),
-# a `power` arch, the KSM-copy branch of do_swap_page and the yu-v3 variant. The AnonFault
-# variants 5.3 / smp_wmb / set_pte-release exist already.
+# PENDING: needs the LKMM memory model for arm64/power (today they run on SC, so the 5.3
+# rows cannot fail there). The KSM-copy rows are in races/seeds/s003-ksm-copy-vs-gup-fast.mm.
 #
 # do_anonymous_page sets PG_swapbacked with a plain load/OR/store, then set_pte_at (plain).
 # On arm64/power the PTE store can become visible first; fast GUP then sets PG_referenced
