@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mmrace", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Explores every interleaving of Linux mm code paths and proves or refutes races.",
         subcommands = {CheckCommand.class, ReplayCommand.class, ReportCommand.class, ListCommand.class, BenchCommand.class,
+                LitmusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -38,6 +38,7 @@ public final class Execution {
     private Proc current;
     private boolean inSetup;
     private boolean stopping;
+    private boolean abandoned;
     private long setupIds;
     private Status status;
     private final Map<Class<?>, Object> attachments = new java.util.HashMap<>();
@@ -149,6 +150,9 @@ public final class Execution {
                     p.coroutine.abandon();
                 }
             }
+        }
+        if (abandoned || (status != Status.ABANDONED && !memory.accept(this))) {
+            status = Status.ABANDONED;
         }
         return status;
     }
@@ -265,7 +269,7 @@ public final class Execution {
     }
 
     private void onDone(Proc p) {
-        if (p.kind == Proc.Kind.TASK) {
+        if (p.kind == Proc.Kind.TASK && program.exitChecks()) {
             if (!p.held.isEmpty()) {
                 addFinding(FindingKind.LOCK_MISUSE, "lock-held-at-exit",
                         p.name + " returns with locks held: " + p.held, p);
@@ -319,6 +323,7 @@ public final class Execution {
         e.index = events.size();
         events.add(e);
         e.proc.pending = null;
+        memory.committed(e);
     }
 
     /**
@@ -344,6 +349,19 @@ public final class Execution {
         Proc p = new Proc(name, names.intern(name), procs.size(), kind, cpu, spawnedBy, creator);
         procs.add(p);
         return p;
+    }
+
+    /**
+     * Gives up on this execution from inside it: it does not count and its findings are dropped
+     * (a weak memory model has no value left to offer a load). Unwinds the running context.
+     */
+    public RuntimeException abandon() {
+        abandoned = true;
+        stopping = true;
+        if (current != null && !inSetup) {
+            throw new BugFound();
+        }
+        throw new IllegalStateException("execution abandoned during setup");
     }
 
     // ---------------------------------------------------------------- findings

@@ -19,6 +19,11 @@ public enum FindingKind {
     USE_AFTER_FREE(true),
     /** KASAN: an object freed twice. */
     DOUBLE_FREE(true),
+    /**
+     * LKMM's data-race flag: two conflicting accesses, one of them plain, not ordered by the
+     * memory model (only weak memory models report it). Execution goes on.
+     */
+    DATA_RACE(false),
     /** A check of the model or of a scenario failed; the finding names which. */
     CHECK(true),
     /** An execution ran longer than its step limit (a livelock or an unbounded loop). */

@@ -27,4 +27,13 @@ public interface Program {
     default String name() {
         return "program";
     }
+
+    /**
+     * Whether a CPU's task that returns holding a lock, with IRQs off or inside an RCU read-side
+     * section is a bug (the kernel's rule, and the default). Litmus tests turn it off: herd7
+     * lets a process end inside a critical section.
+     */
+    default boolean exitChecks() {
+        return true;
+    }
 }

@@ -32,10 +32,11 @@ public final class Explorer {
         if (options.jobs() > 1 && (options.strategy() == StrategyKind.RANDOM || options.strategy() == StrategyKind.PCT)) {
             return ParallelExplorer.explore(program, options);
         }
-        ExploreResult r = options.jobs() > 1 && options.strategy() == StrategyKind.DPOR
+        boolean weak = options.exec().memoryModel() instanceof StrategyProvider;
+        ExploreResult r = !weak && options.jobs() > 1 && options.strategy() == StrategyKind.DPOR
                 ? ParallelDporExplorer.explore(program, options)
                 : loop(program, options, strategyFor(options, 0), new ProcNames());
-        if (options.minimize() && r.verdict() == Verdict.BUG && r.counterexample() != null
+        if (!weak && options.minimize() && r.verdict() == Verdict.BUG && r.counterexample() != null
                 && r.counterexample().preemptions() > 0 && options.strategy() != StrategyKind.PB) {
             return Minimizer.minimize(program, options, r);
         }
@@ -43,6 +44,9 @@ public final class Explorer {
     }
 
     static Strategy strategyFor(ExploreOptions o, int worker) {
+        if (o.exec().memoryModel() instanceof StrategyProvider p) {
+            return p.strategy(o, worker);
+        }
         return switch (o.strategy()) {
             case DPOR -> new Dpor();
             case ALL -> Dfs.all();
@@ -69,6 +73,7 @@ public final class Explorer {
         Set<String> states = o.collectStates() ? new TreeSet<>() : null;
         String stoppedBy = null;
         Chooser c;
+        mmrace.engine.exec.ExecConfig config = s.configure(o.exec());
         while ((c = s.next()) != null) {
             if (o.cancel().get()) {
                 stoppedBy = "interrupted";
@@ -82,9 +87,10 @@ public final class Explorer {
                 stoppedBy = "max-executions";
                 break;
             }
-            Execution x = new Execution(program, o.exec(), names);
+            Execution x = new Execution(program, config, names);
             RecordingChooser rc = new RecordingChooser(c);
             Execution.Status status = x.run(rc);
+            String schedule = s.schedule(rc.choices());
             s.finished(x);
             events += x.events().size();
             if (status == Execution.Status.ABANDONED) {
@@ -97,11 +103,11 @@ public final class Explorer {
             }
             for (Finding f : x.findings()) {
                 if (!f.kind().fatal && !other.containsKey(f.check())) {
-                    other.put(f.check(), new Counterexample(x, Schedule.encode(rc.choices()), rc.preemptions()));
+                    other.put(f.check(), new Counterexample(x, schedule, rc.preemptions()));
                 }
             }
             if (status == Execution.Status.BUG || status == Execution.Status.DEADLOCK) {
-                bug = new Counterexample(x, Schedule.encode(rc.choices()), rc.preemptions());
+                bug = new Counterexample(x, schedule, rc.preemptions());
                 break;
             }
             long now = System.nanoTime();

@@ -23,4 +23,21 @@ public interface Strategy {
 
     /** The fraction of the space covered so far, in [0, 1], or -1 if unknown. */
     double progress();
+
+    /**
+     * The settings every execution of this strategy runs with: a strategy that steers more than
+     * the schedule (a weak memory model's choices of values) binds the memory model to itself.
+     */
+    default mmrace.engine.exec.ExecConfig configure(mmrace.engine.exec.ExecConfig c) {
+        return c;
+    }
+
+    /**
+     * The replay string of the execution that just ran, from its schedule: enough, with the
+     * program and options, to run it again ({@link Schedule}'s form unless the strategy made
+     * other choices too).
+     */
+    default String schedule(int[] choices) {
+        return Schedule.encode(choices);
+    }
 }

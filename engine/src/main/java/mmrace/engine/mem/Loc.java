@@ -70,28 +70,96 @@ public final class Loc implements Named {
         store(v, Order.RELEASE, "smp_store_release");
     }
 
+    /**
+     * rcu_dereference(): a READ_ONCE whose dependent loads are ordered after it on every
+     * architecture, Alpha included (it has always issued smp_read_barrier_depends() there).
+     */
+    public long rcuDereference() {
+        return rcuDereference(Dep.NONE);
+    }
+
+    public long rcuDereference(Dep addr) {
+        long v = load(Order.ONCE, "rcu_dereference", addr);
+        if (x.current() != null) {
+            x.memory().fence(x.current(), Fence.READ_BARRIER_DEPENDS);
+        }
+        return v;
+    }
+
+    /** rcu_assign_pointer(): a store-release. */
+    public void rcuAssignPointer(long v) {
+        store(v, Order.RELEASE, "rcu_assign_pointer");
+    }
+
+    public void rcuAssignPointer(long v, Dep data) {
+        store(v, Order.RELEASE, "rcu_assign_pointer", Dep.NONE, data);
+    }
+
+    // ---------------------------------------------------------------- with dependencies (see Dep)
+
+    /** A plain read through a pointer that depends on the loads of {@code addr}. */
+    public long read(Dep addr) {
+        return load(Order.PLAIN, "READ", addr);
+    }
+
+    public long readOnce(Dep addr) {
+        return load(Order.ONCE, "READ_ONCE", addr);
+    }
+
+    public long loadAcquire(Dep addr) {
+        return load(Order.ACQUIRE, "smp_load_acquire", addr);
+    }
+
+    /** A plain write of a value computed from the loads of {@code data}. */
+    public void write(long v, Dep data) {
+        store(v, Order.PLAIN, "WRITE", Dep.NONE, data);
+    }
+
+    public void writeOnce(long v, Dep data) {
+        store(v, Order.ONCE, "WRITE_ONCE", Dep.NONE, data);
+    }
+
+    public void storeRelease(long v, Dep data) {
+        store(v, Order.RELEASE, "smp_store_release", Dep.NONE, data);
+    }
+
     // ---------------------------------------------------------------- general forms
 
     public long load(Order order, String opName) {
+        return load(order, opName, Dep.NONE);
+    }
+
+    /** A load whose address depends on {@code addr} (see {@link Dep}). */
+    public long load(Order order, String opName, Dep addr) {
         Event e = x.begin(OpKind.LOAD, opName, this, Footprint.one(id, Mode.READ), null);
         kasan("read", e);
-        long v = x.memory().load(x.current(), this, order);
+        long v = x.memory().load(x.current(), this, order, addr);
         e.a = v;
         return v;
     }
 
     public void store(long v, Order order, String opName) {
+        store(v, order, opName, Dep.NONE, Dep.NONE);
+    }
+
+    /** A store whose address depends on {@code addr} and whose value depends on {@code data}. */
+    public void store(long v, Order order, String opName, Dep addr, Dep data) {
         Event e = x.begin(OpKind.STORE, opName, this, Footprint.one(id, Mode.WRITE), null);
         kasan("write", e);
         e.a = v;
-        x.memory().store(x.current(), this, v, order);
+        x.memory().store(x.current(), this, v, order, addr, data);
     }
 
     /** An atomic read-modify-write that always writes; returns the old value. */
     public long rmw(Order order, String opName, LongUnaryOperator f) {
+        return rmw(order, opName, f, Dep.NONE, Dep.NONE);
+    }
+
+    /** {@link #rmw(Order, String, LongUnaryOperator)} with an address and an operand dependency. */
+    public long rmw(Order order, String opName, LongUnaryOperator f, Dep addr, Dep data) {
         Event e = x.begin(OpKind.RMW, opName, this, Footprint.one(id, Mode.WRITE), null);
         kasan("write", e);
-        long old = x.memory().rmw(x.current(), this, order, f, true);
+        long old = x.memory().rmw(x.current(), this, order, f, addr, data);
         e.a = old;
         e.b = f.applyAsLong(old);
         return old;
@@ -110,9 +178,14 @@ public final class Loc implements Named {
      * (atomic_add_unless, atomic_inc_not_zero, cmpxchg). Returns the old value.
      */
     public long condRmw(Order order, String opName, LongPredicate cond, LongUnaryOperator f) {
+        return condRmw(order, opName, cond, f, Dep.NONE, Dep.NONE);
+    }
+
+    /** {@link #condRmw(Order, String, LongPredicate, LongUnaryOperator)} with dependencies. */
+    public long condRmw(Order order, String opName, LongPredicate cond, LongUnaryOperator f, Dep addr, Dep data) {
         Event e = x.begin(OpKind.RMW, opName, this, Footprint.one(id, Mode.WRITE), null);
         kasan("write", e);
-        long old = x.memory().rmw(x.current(), this, order, v -> cond.test(v) ? f.applyAsLong(v) : v, false);
+        long old = x.memory().condRmw(x.current(), this, order, cond, f, addr, data);
         e.a = old;
         if (cond.test(old)) {
             e.b = f.applyAsLong(old);

@@ -15,5 +15,10 @@ public enum Order {
     /** The _relaxed value-returning atomics. */
     RELAXED,
     /** Value-returning atomics without suffix: fully ordered, as if smp_mb() on both sides. */
-    FULL
+    FULL,
+    /**
+     * srcu_read_lock() (a load of the srcu_struct returning the index) and srcu_read_unlock()
+     * (a store of the index): LKMM's srcu-lock and srcu-unlock accesses.
+     */
+    SRCU
 }
