@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import mmrace.engine.exec.Cpu;
 import mmrace.engine.exec.Mode;
-import mmrace.engine.mem.MemoryModel;
 import mmrace.engine.sync.Interrupts;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Kernel;
@@ -34,10 +33,6 @@ final class Alpha implements Arch {
         return MemoryModels.LKMM_ALPHA;
     }
 
-    @Override
-    public MemoryModel memoryModel() {
-        return MemoryModels.resolve(memoryModelName());
-    }
 
     /** flush_tlb_current(mm) here, then ipi_flush_tlb_mm on every other CPU, waited for. */
     private void flushMm(Kernel k, String op, MmStruct mm) {

@@ -19,7 +19,9 @@ public interface Arch {
     String memoryModelName();
 
     /** The memory model of the architecture: {@link MemoryModels#resolve} of its name (SC until the weak models exist). */
-    MemoryModel memoryModel();
+    default MemoryModel memoryModel() {
+        return MemoryModels.resolve(memoryModelName());
+    }
 
     /**
      * What an architecture adds after pmdp_collapse_flush()'s TLB flush (power radix:

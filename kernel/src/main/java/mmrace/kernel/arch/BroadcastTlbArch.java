@@ -2,7 +2,6 @@ package mmrace.kernel.arch;
 
 import java.util.List;
 import mmrace.engine.exec.Mode;
-import mmrace.engine.mem.MemoryModel;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Geometry;
 import mmrace.kernel.Kernel;
@@ -28,10 +27,6 @@ abstract class BroadcastTlbArch implements Arch {
         this.mmOp = mmOp;
     }
 
-    @Override
-    public MemoryModel memoryModel() {
-        return MemoryModels.resolve(memoryModelName());
-    }
 
     /** One broadcast invalidation + DSB ISH: writes every CPU's TLB. */
     private void tlbi(Kernel k, String op, MmStruct mm, long start, long end, boolean leafOnly) {

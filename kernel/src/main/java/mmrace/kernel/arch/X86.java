@@ -6,7 +6,6 @@ import mmrace.engine.exec.Cpu;
 import mmrace.engine.exec.Event;
 import mmrace.engine.exec.Execution;
 import mmrace.engine.exec.Mode;
-import mmrace.engine.mem.MemoryModel;
 import mmrace.engine.mem.Order;
 import mmrace.engine.sync.Interrupts;
 import mmrace.kernel.Fn;
@@ -43,10 +42,6 @@ final class X86 implements Arch {
         return MemoryModels.TSO;
     }
 
-    @Override
-    public MemoryModel memoryModel() {
-        return MemoryModels.resolve(memoryModelName());
-    }
 
     /** struct flush_tlb_info. */
     private record Info(MmStruct mm, long start, long end, boolean freedTables, long newGen) {
