@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import mmrace.cli.report.DiagramText;
+import mmrace.cli.report.HtmlReport;
+import mmrace.cli.report.Result;
+import mmrace.cli.report.VerdictTable;
 import mmrace.engine.exec.ExecConfig;
-import mmrace.engine.explore.Counterexample;
 import mmrace.engine.explore.ExploreOptions;
 import mmrace.engine.explore.ExploreResult;
 import mmrace.engine.explore.Explorer;
-import mmrace.engine.explore.Verdict;
-import mmrace.engine.trace.Diagram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,21 +25,29 @@ import picocli.CommandLine.Parameters;
  * {@code mmrace check}: explores each run of each target and prints its verdict, and for a BUG
  * the mailing-list diagram and the replay string. Runs with an expected verdict pass when they
  * reach it; the exit code is 0 when all pass (and, for runs with no expectation, none is a BUG).
+ * Each run's result is first a {@link ResultRecord}; the table, the diagrams, the optional
+ * JSON Lines file and the optional HTML report are all rendered from that record.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        // The option groups would otherwise each appear twice in the generated synopsis.
+        customSynopsis = "mmrace check [OPTIONS] (TARGET... | --all)",
         description = "Explore targets and print a verdict for each run.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Built-in programs by name (see 'mmrace list').")
+    @Parameters(paramLabel = "TARGET", arity = "0..*", description = "Scenario files (*.mm) or folders of them, or built-in programs by name (see 'mmrace list').")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--all", description = "Check the whole catalog.")
+    @Option(names = "--all", description = "Check the whole catalog: every scenario under races/ (but races/pending/) and the built-in programs.")
     boolean all;
 
     @Mixin
     ExploreMixin explore = new ExploreMixin();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write one JSON record per run to FILE (JSON Lines).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write one JSON record per run to FILE (JSON Lines; 'mmrace report' renders it).")
     Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML report of these runs to FILE.")
+    Path html;
 
     @Option(names = {"-q", "--quiet"}, description = "Only the table: no diagrams, no progress line.")
     boolean quiet;
@@ -61,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new BadInput("nothing to check: name a TARGET or use --all (see 'mmrace list')");
         }
         ExploreOptions base = explore.options(config);
-        List<Row> rows = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
         try (Writer jsonl = json == null ? null : Files.newBufferedWriter(json);
              Interruption stop = Interruption.install()) {
             for (Run run : runs) {
@@ -71,70 +80,30 @@ final class CheckCommand implements Callable<Integer> {
                 if (progress != null) {
                     progress.clear();
                 }
-                Row row = new Row(run, r);
-                rows.add(row);
-                out.println(row.line());
-                if (r.counterexample() != null && !quiet) {
-                    printBug(out, run, r.counterexample());
-                }
-                if (!quiet) {
-                    for (Counterexample c : r.otherFindings()) {
-                        out.println("also found, in another execution:");
-                        printBug(out, run, c);
-                    }
-                }
+                // Data first: the record is written, then everything printed is rendered from
+                // it, so 'mmrace report' on the results file shows exactly this output.
+                String record = ResultRecord.json(run, r, o);
+                Result result = Result.parse(record, run.title());
+                results.add(result);
+                DiagramText.printRun(out, result, !quiet);
                 if (jsonl != null) {
-                    jsonl.write(ResultRecord.json(run, r));
+                    jsonl.write(record);
                     jsonl.write('\n');
+                    // Each finished run is on disk at once: a killed check leaves whole lines.
+                    jsonl.flush();
                 }
                 if (stop.flag().get()) {
-                    out.println("interrupted: the verdicts above are partial; " + (runs.size() - rows.size())
+                    out.println("interrupted: the verdicts above are partial; " + (runs.size() - results.size())
                             + " run(s) not started");
                     break;
                 }
             }
         }
-        return summary(out, rows);
-    }
-
-    static void printBug(PrintWriter out, Run run, Counterexample c) {
-        out.println();
-        out.print(Diagram.render(c.execution()));
-        out.println("replay: mmrace replay '" + ReplayString.of(run, c.schedule()) + "'"
-                + "   (" + c.preemptions() + " preemption" + (c.preemptions() == 1 ? "" : "s") + ")");
-        out.println();
-    }
-
-    private static int summary(PrintWriter out, List<Row> rows) {
-        int failed = 0;
-        for (Row r : rows) {
-            if (!r.passed()) {
-                failed++;
-            }
+        if (html != null) {
+            HtmlReport.write(html, results, "mmrace check");
         }
         out.println();
-        out.println(rows.size() + " runs, " + (rows.size() - failed) + " as expected, " + failed + " not");
-        return failed == 0 ? Main.OK : Main.BUG;
-    }
-
-    /** One line of the verdict table. */
-    record Row(Run run, ExploreResult result) {
-        boolean passed() {
-            Verdict expected = run.expected();
-            if (expected == null) {
-                return result.verdict() != Verdict.BUG && result.verdict() != Verdict.ERROR;
-            }
-            boolean countOk = run.expectedExecutions() == 0 || result.executions() == run.expectedExecutions()
-                    || result.verdict() != Verdict.VERIFIED;
-            return result.verdict() == expected && countOk;
-        }
-
-        String line() {
-            ExploreResult r = result;
-            String how = r.stoppedBy() != null ? " (stopped: " + r.stoppedBy() + ")" : "";
-            String exp = run.expected() == null ? "-" : run.expected().text();
-            return String.format("%-40s expected %-12s got %-12s %9d executions %9s  %s%s", run.title(), exp,
-                    r.verdict().text(), r.executions(), Durations.show(r.time()), passed() ? "ok" : "MISMATCH", how);
-        }
+        out.println(VerdictTable.summary(results));
+        return results.stream().allMatch(Result::asExpected) ? Main.OK : Main.BUG;
     }
 }

@@ -23,9 +23,4 @@ final class Durations implements CommandLine.ITypeConverter<Duration> {
             throw new CommandLine.TypeConversionException("'" + s + "' is not a duration: expected e.g. 500ms, 60s, 5m, 1h");
         }
     }
-
-    static String show(Duration d) {
-        long ms = d.toMillis();
-        return ms < 1000 ? ms + " ms" : String.format("%.1f s", ms / 1000.0);
-    }
 }

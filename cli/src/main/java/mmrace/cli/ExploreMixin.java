@@ -39,7 +39,7 @@ final class ExploreMixin {
         Duration budget;
 
         @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-                description = "Worker threads per run (random and pct run independent seeds). Default: ${DEFAULT-VALUE}.")
+                description = "Worker threads per run: dpor workers share one exploration tree, random and pct run independent seeds. Default: ${DEFAULT-VALUE}.")
         int jobs;
     }
 

@@ -1,6 +1,7 @@
 package mmrace.cli;
 
 import java.io.PrintWriter;
+import mmrace.cli.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mmrace", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Explores every interleaving of Linux mm code paths and proves or refutes races.",
-        subcommands = {CheckCommand.class, ReplayCommand.class, ListCommand.class, BenchCommand.class, LitmusCommand.class,
+        subcommands = {CheckCommand.class, ReplayCommand.class, ReportCommand.class, ListCommand.class, BenchCommand.class,
+                LitmusCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
@@ -27,7 +29,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, out, err);
+        // print() does not auto-flush: without this, a last line without newline would be lost.
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs a command line; output and errors go to the given writers. */

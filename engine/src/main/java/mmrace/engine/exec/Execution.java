@@ -42,6 +42,9 @@ public final class Execution {
     private long setupIds;
     private Status status;
     private final Map<Class<?>, Object> attachments = new java.util.HashMap<>();
+    /** Checks run once every context has finished (see {@link #atEnd}). */
+    private final List<Runnable> endChecks = new ArrayList<>();
+    private boolean inEndChecks;
 
     public Execution(Program program, ExecConfig config, ProcNames names) {
         this.program = program;
@@ -101,6 +104,18 @@ public final class Execution {
     public void join(Cpu cpu) {
         Proc t = cpu.task;
         begin(OpKind.JOIN, "join", t, Footprint.one(Ids.exitKey(t.creator), Mode.ACQUIRE), () -> t.done);
+    }
+
+    /**
+     * Registers a check of the final state: it runs once every context has finished (after the
+     * last RCU callback and IPI handler too), outside of any context, so it may only look at
+     * values with {@link Loc#peek}. A failing {@link #check} or {@link #fail} in it is a finding
+     * of the execution like any other. For invariants that hold only when the system is quiet
+     * (a page's _mapcount against the page tables that map it).
+     */
+    public void atEnd(Runnable check) {
+        requireSetup("atEnd()");
+        endChecks.add(check);
     }
 
     /** Makes a location's final value part of the final state (see {@link #finalState}). */
@@ -188,6 +203,7 @@ public final class Execution {
             }
         }
         if (blocked.isEmpty()) {
+            runEndChecks();
             status = hasFatal() ? Status.BUG : Status.COMPLETE;
             return;
         }
@@ -218,6 +234,22 @@ public final class Execution {
             } else if (t == null) {
                 onDone(p);
             }
+        }
+    }
+
+    private void runEndChecks() {
+        if (hasFatal()) {
+            return;
+        }
+        inEndChecks = true;
+        try {
+            for (Runnable r : endChecks) {
+                r.run();
+            }
+        } catch (BugFound stop) {
+            // the finding is recorded; the execution ends with it
+        } finally {
+            inEndChecks = false;
         }
     }
 
@@ -340,6 +372,9 @@ public final class Execution {
         stopping = true;
         if (current != null && !inSetup) {
             markLastEvent();
+            throw new BugFound();
+        }
+        if (inEndChecks) {
             throw new BugFound();
         }
         throw new IllegalStateException("setup failed a check: " + message);

@@ -130,12 +130,12 @@ public final class Dfs implements Strategy, Chooser {
         if (!started) {
             return 0;
         }
-        double done = 0;
-        double weight = 1;
-        for (Node n : stack) {
-            done += weight * n.at / n.options.length;
-            weight /= n.options.length;
+        int[] done = new int[stack.size()];
+        int[] total = new int[stack.size()];
+        for (int i = 0; i < done.length; i++) {
+            done[i] = stack.get(i).at;
+            total[i] = stack.get(i).options.length;
         }
-        return done;
+        return Choices.progress(done, total);
     }
 }

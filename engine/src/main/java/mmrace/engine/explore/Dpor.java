@@ -70,14 +70,14 @@ public final class Dpor implements Strategy, Chooser {
         Node node = newNode(x, d);
         while (!node.wut.children.isEmpty()) {
             WakeupTree c = node.wut.children.get(0);
-            Proc p = byGid(enabled, c.gid);
+            Proc p = Choices.byGid(enabled, c.gid);
             if (p != null) {
                 stack.add(node);
                 return p;
             }
             node.wut.children.remove(0);
         }
-        Proc p = freeChoice(x, node, enabled, d);
+        Proc p = Choices.freeChoice(x, node.sleep, enabled, d);
         if (p == null) {
             sleepBlocked++;
             return null;
@@ -90,7 +90,7 @@ public final class Dpor implements Strategy, Chooser {
     /** Replays the current path; at the backtrack point, skips branches that cannot run. */
     private Proc follow(Node node, List<Proc> enabled, boolean backtrackPoint) {
         while (!node.wut.children.isEmpty()) {
-            Proc p = byGid(enabled, node.wut.children.get(0).gid);
+            Proc p = Choices.byGid(enabled, node.wut.children.get(0).gid);
             if (p != null) {
                 return p;
             }
@@ -119,32 +119,6 @@ public final class Dpor implements Strategy, Chooser {
         return new Node(sleep, branch);
     }
 
-    /** Any enabled context not asleep; the one that ran last if it can, for fewer switches. */
-    private static Proc freeChoice(Execution x, Node node, List<Proc> enabled, int d) {
-        Proc previous = d == 0 ? null : x.events().get(d - 1).proc();
-        Proc first = null;
-        for (Proc p : enabled) {
-            if (node.sleep.containsKey(p.gid)) {
-                continue;
-            }
-            if (p == previous) {
-                return p;
-            }
-            if (first == null) {
-                first = p;
-            }
-        }
-        return first;
-    }
-
-    private static Proc byGid(List<Proc> enabled, int gid) {
-        for (Proc p : enabled) {
-            if (p.gid == gid) {
-                return p;
-            }
-        }
-        return null;
-    }
 
     @Override
     public void finished(Execution x) {
@@ -206,16 +180,12 @@ public final class Dpor implements Strategy, Chooser {
         if (!started) {
             return 0;
         }
-        double done = 0;
-        double weight = 1;
-        for (Node n : stack) {
-            int total = n.explored + n.wut.children.size();
-            if (total == 0) {
-                break;
-            }
-            done += weight * n.explored / total;
-            weight /= total;
+        int[] done = new int[stack.size()];
+        int[] total = new int[stack.size()];
+        for (int i = 0; i < done.length; i++) {
+            done[i] = stack.get(i).explored;
+            total[i] = done[i] + stack.get(i).wut.children.size();
         }
-        return done;
+        return Choices.progress(done, total);
     }
 }

@@ -32,8 +32,10 @@ public final class Explorer {
         if (options.jobs() > 1 && (options.strategy() == StrategyKind.RANDOM || options.strategy() == StrategyKind.PCT)) {
             return ParallelExplorer.explore(program, options);
         }
-        ExploreResult r = loop(program, options, strategyFor(options, 0), new ProcNames());
         boolean weak = options.exec().memoryModel() instanceof StrategyProvider;
+        ExploreResult r = !weak && options.jobs() > 1 && options.strategy() == StrategyKind.DPOR
+                ? ParallelDporExplorer.explore(program, options)
+                : loop(program, options, strategyFor(options, 0), new ProcNames());
         if (!weak && options.minimize() && r.verdict() == Verdict.BUG && r.counterexample() != null
                 && r.counterexample().preemptions() > 0 && options.strategy() != StrategyKind.PB) {
             return Minimizer.minimize(program, options, r);

@@ -25,6 +25,8 @@ public final class Samples {
                 Demos.useAfterFree(Demos.FreeMode.TYPESAFE), Verdict.VERIFIED, 0));
         s.add(new Sample("readers-8", "readers(8): one writer, eight readers", Classic.readers(8), Verdict.VERIFIED, 256));
         s.add(new Sample("lastzero-5", "lastzero(5)", Classic.lastzero(5), Verdict.VERIFIED, 64));
+        s.add(new Sample("lastzero-15", "lastzero(15): a larger exhaustive run (progress line, Ctrl-C)",
+                Classic.lastzero(15), Verdict.VERIFIED, 147456));
         s.add(new Sample("indexer-13", "indexer(13): CAS hash table", Classic.indexer(13), Verdict.VERIFIED, 64));
         s.add(new Sample("filesystem-16", "filesystem(16): inode/block mutexes", Classic.filesystem(16),
                 Verdict.VERIFIED, 8));

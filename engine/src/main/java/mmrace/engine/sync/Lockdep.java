@@ -21,8 +21,25 @@ public final class Lockdep {
     }
 
     static void acquired(Execution x, Tracked lock, boolean nested) {
+        acquired(x, lock, nested, false);
+    }
+
+    /**
+     * A successful trylock: held from now on, but, as in lockdep, it adds no ordering
+     * dependency (a trylock cannot wait, so taking it "out of order" cannot deadlock:
+     * mmap_write_trylock under i_mmap_rwsem in retract_page_tables, for one).
+     */
+    static void acquiredTrylock(Execution x, Tracked lock) {
+        acquired(x, lock, false, true);
+    }
+
+    private static void acquired(Execution x, Tracked lock, boolean nested, boolean trylock) {
         Proc p = x.current();
         if (p == null) {
+            return;
+        }
+        if (trylock) {
+            p.held().add(lock);
             return;
         }
         LockClass c = lock.lockClass();

@@ -64,7 +64,7 @@ public class RwSemaphore implements Lockdep.Tracked {
         }
         e.a = 1;
         readers.add(me);
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquiredTrylock(x, this);
         return true;
     }
 
@@ -79,15 +79,28 @@ public class RwSemaphore implements Lockdep.Tracked {
     }
 
     public void downWrite() {
+        downWrite(false);
+    }
+
+    /**
+     * down_write_nested(sem, SINGLE_DEPTH_NESTING): a second lock of the same class, taken in
+     * an order the caller guarantees (dup_mmap takes the child's mmap_lock inside the parent's).
+     */
+    public void downWriteNested() {
+        downWrite(true);
+    }
+
+    private void downWrite(boolean nested) {
         Proc me = x.requireProc(names.downWrite);
         if (writer == me || readers.contains(me)) {
             throw x.fail(FindingKind.LOCK_MISUSE, "recursive-lock", me.name + " takes " + name + " again: self-deadlock");
         }
         CpuState.mightSleep(x, names.downWrite + "(" + name + ")");
-        x.begin(OpKind.DOWN_WRITE, names.downWrite, this, Footprint.one(id, Mode.ACQUIRE),
+        x.begin(OpKind.DOWN_WRITE, nested ? names.downWrite + "_nested" : names.downWrite, this,
+                Footprint.one(id, Mode.ACQUIRE),
                 () -> writer == null && readers.isEmpty());
         writer = me;
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquired(x, this, nested);
     }
 
     public boolean downWriteTrylock() {
@@ -99,7 +112,7 @@ public class RwSemaphore implements Lockdep.Tracked {
         }
         e.a = 1;
         writer = me;
-        Lockdep.acquired(x, this, false);
+        Lockdep.acquiredTrylock(x, this);
         return true;
     }
 
@@ -123,6 +136,17 @@ public class RwSemaphore implements Lockdep.Tracked {
         }
         writer = null;
         readers.add(me);
+    }
+
+    /**
+     * rwsem_is_locked(): whether anyone holds it. A read of the lock word, so it is ordered
+     * against every acquisition and release (anon_vma_free() relies on exactly that).
+     */
+    public boolean isLocked() {
+        Event e = x.begin(OpKind.SPIN_IS_LOCKED, "rwsem_is_locked", this, Footprint.one(id, Mode.READ), null);
+        boolean locked = writer != null || !readers.isEmpty();
+        e.a = locked ? 1 : 0;
+        return locked;
     }
 
     /** lockdep_assert_held(): held by the running context, for read or write. */

@@ -4,18 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import mmrace.engine.exec.Cpu;
-import mmrace.engine.exec.Event;
 import mmrace.engine.exec.Execution;
-import mmrace.engine.exec.Finding;
-import mmrace.engine.exec.Frame;
-import mmrace.engine.explore.Races;
 
 /**
  * The mailing-list diagram of an execution: one column per CPU, time going down, each event
  * under the kernel functions it happened in (nested by call depth, printed when they change),
  * interrupt handlers and RCU callbacks in the column of the CPU they interrupt, the racing
  * accesses tagged [r1], [r2] ... on both sides, and the findings at the end.
+ *
+ * <p>It renders a {@link Trace}, so the same text comes from a live execution and from one
+ * read back from a results file ({@code mmrace report} re-renders without re-running).
  */
 public final class Diagram {
     private static final int MAX_WIDTH = 72;
@@ -23,43 +21,38 @@ public final class Diagram {
     private Diagram() {
     }
 
+    /** The diagram of a live execution: the same text as {@code render(TraceCapture.of(x, ""))}. */
     public static String render(Execution x) {
-        List<Event> events = new ArrayList<>(x.events());
-        List<Cpu> cpus = x.cpus();
-        Map<Integer, String> tags = raceTags(x);
-        // Blocked contexts' pending events are shown too: that is where they wait.
-        List<Event> pending = new ArrayList<>();
-        for (var p : x.procs()) {
-            if (!p.isDone() && p.pending() != null && p.pending().marked) {
-                pending.add(p.pending());
-            }
-        }
+        return render(TraceCapture.of(x, ""));
+    }
+
+    public static String render(Trace t) {
+        List<String> cpus = t.cpus();
+        Map<Integer, String> tags = raceTags(t);
         List<String[]> rows = new ArrayList<>();
-        Map<Cpu, String[]> lastPath = new HashMap<>();
-        Map<Cpu, Object> lastCtx = new HashMap<>();
-        List<Event> all = new ArrayList<>(events);
-        all.addAll(pending);
-        for (Event e : all) {
-            Cpu c = e.proc().cpu;
+        Map<String, List<String>> lastPath = new HashMap<>();
+        Map<String, String> lastCtx = new HashMap<>();
+        for (Trace.Event e : t.events()) {
+            String c = e.cpu();
             int col = cpus.indexOf(c);
-            String[] path = Frame.pathOf(e.frame());
-            String[] prev = lastPath.getOrDefault(c, new String[0]);
-            if (lastCtx.get(c) != e.proc()) {
-                prev = new String[0];
-                if (lastCtx.containsKey(c) || e.proc().kind != mmrace.engine.exec.Proc.Kind.TASK) {
+            List<String> path = e.stack();
+            List<String> prev = lastPath.getOrDefault(c, List.of());
+            if (!e.context().equals(lastCtx.get(c))) {
+                prev = List.of();
+                if (lastCtx.containsKey(c) || !e.contextKind().equals("TASK")) {
                     rows.add(row(cpus.size(), col, ctxLabel(e)));
                 }
-                lastCtx.put(c, e.proc());
+                lastCtx.put(c, e.context());
             }
             int common = 0;
-            while (common < Math.min(prev.length, path.length) && prev[common].equals(path[common])) {
+            while (common < Math.min(prev.size(), path.size()) && prev.get(common).equals(path.get(common))) {
                 common++;
             }
-            for (int d = common; d < path.length; d++) {
-                rows.add(row(cpus.size(), col, "  ".repeat(d) + path[d] + "()"));
+            for (int d = common; d < path.size(); d++) {
+                rows.add(row(cpus.size(), col, "  ".repeat(d) + path.get(d) + "()"));
             }
             lastPath.put(c, path);
-            String text = "  ".repeat(path.length) + e.text();
+            String text = "  ".repeat(path.size()) + e.text();
             if (e.index() < 0) {
                 text += "   ... waits";
             }
@@ -67,14 +60,14 @@ public final class Diagram {
             if (tag != null) {
                 text += "  " + tag;
             }
-            if (e.marked) {
+            if (e.marked()) {
                 text += "  <==";
             }
             rows.add(row(cpus.size(), col, text));
         }
         int[] width = new int[cpus.size()];
         for (int i = 0; i < cpus.size(); i++) {
-            width[i] = cpus.get(i).name.length();
+            width[i] = cpus.get(i).length();
         }
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
@@ -87,7 +80,7 @@ public final class Diagram {
         String[] header = new String[cpus.size()];
         String[] rule = new String[cpus.size()];
         for (int i = 0; i < cpus.size(); i++) {
-            header[i] = cpus.get(i).name;
+            header[i] = cpus.get(i);
             rule[i] = "-".repeat(width[i]);
         }
         line(sb, header, width, " ");
@@ -95,46 +88,38 @@ public final class Diagram {
         for (String[] r : rows) {
             line(sb, r, width, " ");
         }
-        for (Finding f : x.findings()) {
-            sb.append('\n').append(f.kind().fatal ? "==> " : "--> ").append(f.headline()).append('\n');
-            if (f.stack().length > 0) {
-                sb.append("    at ").append(String.join(" <- ", reversed(f.stack()))).append(" (").append(f.proc())
+        for (Trace.Finding f : t.findings()) {
+            sb.append('\n').append(f.fatal() ? "==> " : "--> ").append(f.headline()).append('\n');
+            if (!f.stack().isEmpty()) {
+                sb.append("    at ").append(String.join(" <- ", f.stack().reversed())).append(" (").append(f.context())
                         .append(")\n");
             }
-            for (Finding.Stack s : f.extraStacks()) {
+            for (Trace.Stack s : f.extraStacks()) {
                 sb.append("    ").append(s.title()).append(": ")
-                        .append(s.frames().length == 0 ? "(outside any kernel function)" : String.join(" <- ", reversed(s.frames())))
+                        .append(s.frames().isEmpty() ? "(outside any kernel function)" : String.join(" <- ", s.frames().reversed()))
                         .append('\n');
             }
         }
         return sb.toString();
     }
 
-    private static String ctxLabel(Event e) {
-        return switch (e.proc().kind) {
-            case IRQ -> "<IRQ>";
-            case RCU_CALLBACK -> "<RCU callback>";
-            case TASK -> "<" + e.proc().name + ">";
+    private static String ctxLabel(Trace.Event e) {
+        return switch (e.contextKind()) {
+            case "IRQ" -> "<IRQ>";
+            case "RCU_CALLBACK" -> "<RCU callback>";
+            default -> "<" + e.context() + ">";
         };
     }
 
-    private static Map<Integer, String> raceTags(Execution x) {
+    private static Map<Integer, String> raceTags(Trace t) {
         Map<Integer, String> tags = new HashMap<>();
         int n = 0;
-        for (Races.Pair p : Races.of(x)) {
-            String t = "[r" + ++n + "]";
-            tags.merge(p.first(), t, (a, b) -> a + b);
-            tags.merge(p.second(), t, (a, b) -> a + b);
+        for (Trace.Race p : t.races()) {
+            String tag = "[r" + ++n + "]";
+            tags.merge(p.first(), tag, (a, b) -> a + b);
+            tags.merge(p.second(), tag, (a, b) -> a + b);
         }
         return tags;
-    }
-
-    private static String[] reversed(String[] a) {
-        String[] r = new String[a.length];
-        for (int i = 0; i < a.length; i++) {
-            r[i] = a[a.length - 1 - i];
-        }
-        return r;
     }
 
     private static String[] row(int n, int col, String text) {

@@ -1,0 +1,53 @@
+package mmrace.kernel;
+
+import mmrace.kernel.arch.Arch;
+import mmrace.kernel.variant.Variant;
+import mmrace.kernel.variant.Variants;
+
+/**
+ * What a run of the mm model is configured with, besides its processes: the geometry, the
+ * architecture, the variant of each code path, and the sizes of the few global resources.
+ *
+ * @param nrPages physical pages (page frames 1..nrPages; frame 0 is the zero page)
+ * @param swapSlots slots of the one swap device (0: no swap)
+ * @param gatherBatch pages an mmu_gather holds before it must flush (MAX_GATHER_BATCH, scaled)
+ * @param pagevecSize pages a per-CPU LRU pagevec holds before it is drained (PAGEVEC_SIZE, scaled)
+ */
+public record KernelConfig(Geometry geometry, Arch arch, Variants variants, int nrPages, int swapSlots,
+                           int gatherBatch, int pagevecSize) {
+    public static KernelConfig defaults() {
+        return new KernelConfig(Geometry.defaults(), Arch.x86(), Variants.defaults(), 16, 4, 8, 1);
+    }
+
+    public KernelConfig withGeometry(Geometry g) {
+        return new KernelConfig(g, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize);
+    }
+
+    public KernelConfig withArch(Arch a) {
+        return new KernelConfig(geometry, a, variants, nrPages, swapSlots, gatherBatch, pagevecSize);
+    }
+
+    public KernelConfig withVariants(Variants v) {
+        return new KernelConfig(geometry, arch, v, nrPages, swapSlots, gatherBatch, pagevecSize);
+    }
+
+    public KernelConfig withVariant(Variant v) {
+        return withVariants(variants.with(v));
+    }
+
+    public KernelConfig withNrPages(int n) {
+        return new KernelConfig(geometry, arch, variants, n, swapSlots, gatherBatch, pagevecSize);
+    }
+
+    public KernelConfig withSwapSlots(int n) {
+        return new KernelConfig(geometry, arch, variants, nrPages, n, gatherBatch, pagevecSize);
+    }
+
+    public KernelConfig withGatherBatch(int n) {
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, n, pagevecSize);
+    }
+
+    public KernelConfig withPagevecSize(int n) {
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, n);
+    }
+}

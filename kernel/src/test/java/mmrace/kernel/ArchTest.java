@@ -1,0 +1,28 @@
+package mmrace.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import mmrace.kernel.arch.Arch;
+import mmrace.kernel.arch.MemoryModels;
+import org.junit.jupiter.api.Test;
+
+/** The architectures, their memory-model names, and the SC fallback until the weak models are registered. */
+class ArchTest {
+    @Test
+    void everyArchHasANameAndAMemoryModel() {
+        assertEquals(java.util.List.of("x86", "arm64", "power", "s390", "alpha"), Arch.all().stream().map(Arch::name).toList());
+        assertEquals(MemoryModels.TSO, Arch.x86().memoryModelName());
+        assertEquals(MemoryModels.LKMM, Arch.arm64().memoryModelName());
+        assertEquals(MemoryModels.LKMM, Arch.power().memoryModelName());
+        assertEquals(MemoryModels.LKMM_ALPHA, Arch.alpha().memoryModelName());
+        for (Arch a : Arch.all()) {
+            assertEquals(a, Arch.byName(a.name()));
+            if (!MemoryModels.available(a.memoryModelName())) {
+                assertEquals("sc", a.memoryModel().name(), a.name() + " falls back to SC");
+            }
+        }
+        assertFalse(Arch.x86().rcuTableFree());
+        assertFalse(Arch.alpha().rcuTableFree());
+    }
+}
