@@ -51,8 +51,12 @@ final class SyncEvents {
     private record Deferred(Proc proc, Event event, int holder) {
     }
 
+    /** What KASAN and the slab allocator write over freed memory (SLAB_POISON's POISON_FREE bytes). */
+    static final long POISON = 0x6b6b6b6b6b6b6b6bL;
+
     private final Execution x;
     private final WeakGraph g;
+    private final java.util.function.LongFunction<mmrace.engine.mem.Loc> locs;
     private final Map<Proc, Event> last = new HashMap<>();
     private final Set<Proc> started = new HashSet<>();
     private final Map<Long, List<Mark>> releases = new HashMap<>();
@@ -63,9 +67,10 @@ final class SyncEvents {
     private final Map<Long, Integer> lastUnlock = new HashMap<>();
     private long hiddenKeys;
 
-    SyncEvents(Execution x, WeakGraph g) {
+    SyncEvents(Execution x, WeakGraph g, java.util.function.LongFunction<mmrace.engine.mem.Loc> locs) {
         this.x = x;
         this.g = g;
+        this.locs = locs;
     }
 
     Event lastCommitted(Proc p) {
@@ -167,6 +172,9 @@ final class SyncEvents {
     /** The releases an event made (after its own accesses, which are program-order before them). */
     private void releases(Event e) {
         int t = e.proc().cpu.id;
+        if (e.kind == OpKind.FREE) {
+            poison(e, t);
+        }
         if (e.kind == OpKind.IPI_SEND || e.kind == OpKind.CALL_RCU || e.kind == OpKind.SPAWN) {
             spawns.put(e.index(), new Mark(t, g.mark(t)));
         }
@@ -182,6 +190,23 @@ final class SyncEvents {
                 list.clear();
             }
             list.add(new Mark(t, g.mark(t)));
+        }
+    }
+
+    /**
+     * A free that makes memory inaccessible writes every field of the object (plain writes of
+     * the poison, last in coherence order, as the schedule put the free after every access so
+     * far): an access ordered after the free reads it, one concurrent with it is a data race.
+     */
+    private void poison(Event e, int t) {
+        for (long a : e.footprint()) {
+            mmrace.engine.mem.Loc loc = locs.apply(Footprint.key(a));
+            WeakGraph.Location l = g.location(Footprint.key(a));
+            if (loc == null || l == null || loc.owner() == null || loc.owner().inaccessibleReason() == null) {
+                continue;
+            }
+            int w = g.add(EventKind.WRITE, t, l.index, POISON, 0, e.index());
+            l.co.add(w);
         }
     }
 

@@ -13,7 +13,6 @@ import mmrace.engine.exec.Execution;
 import mmrace.engine.exec.Proc;
 import mmrace.engine.explore.Schedule;
 import mmrace.engine.explore.Strategy;
-import mmrace.engine.mem.Loc;
 
 /**
  * Exhaustive exploration under a weak model: a depth-first search, by re-execution, over one
@@ -71,7 +70,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
     private final List<Node> stack = new ArrayList<>();
     private final Independence ind = new Independence();
     private final Set<Long> eagerKeys = new HashSet<>();
-    private final Set<Integer> eagerCpus = new HashSet<>();
     private Map<Long, LongList> domain = new HashMap<>();
     private final Map<Long, LongList> learnt = new HashMap<>();
     private final Seen seen = new Seen();
@@ -79,11 +77,15 @@ final class WeakDfs implements Strategy, Chooser, Session {
     private final StringBuilder data = new StringBuilder();
     private int depth;
     private int catchUp;
-    private int procsSeen;
     private boolean dirty;
     private boolean exhausted;
+    /** Set when a load had more values to speculate than {@link #MAX_VALUES}: the space was cut. */
+    private boolean truncated;
     private boolean started;
     private long rounds = 1;
+
+    /** The most values one load may speculate (a guard against values growing without end). */
+    static final int MAX_VALUES = 64;
 
     WeakDfs(WeakModel model) {
         this.model = model;
@@ -102,7 +104,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
         started = true;
         depth = 0;
         catchUp = 0;
-        procsSeen = 0;
         sleep = new ArrayList<>();
         data.setLength(0);
         return this;
@@ -125,9 +126,8 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         for (Proc p : awake) {
             if (ind.local(p)) {
-                eagerCpus.add(p.cpu.id);
-                if (p.pending().target instanceof Loc l) {
-                    eagerKeys.add(l.id);
+                for (long a : Independence.footprint(p.pending(), p)) {
+                    eagerKeys.add(mmrace.engine.exec.Footprint.key(a));
                 }
                 return p;
             }
@@ -194,25 +194,15 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     /** Catches up with the events committed since the last choice: wakes sleepers, learns. */
     private void learn(Execution x) {
-        List<Proc> procs = x.procs();
-        for (; procsSeen < procs.size(); procsSeen++) {
-            Proc p = procs.get(procsSeen);
-            if (p.kind != Proc.Kind.TASK && ind.sharedCpus.add(p.cpu.id) && eagerCpus.contains(p.cpu.id)) {
-                dirty = true;
-            }
-        }
         List<Event> events = x.events();
         for (; catchUp < events.size(); catchUp++) {
             Event e = events.get(catchUp);
-            if (!WeakMemory.isAccess(e.kind)) {
-                for (long a : e.footprint()) {
-                    long key = mmrace.engine.exec.Footprint.key(a);
-                    if (ind.syncKeys.add(key) && eagerKeys.contains(key)) {
-                        dirty = true;
-                    }
+            for (long key : ind.learn(e)) {
+                if (eagerKeys.contains(key)) {
+                    dirty = true;
                 }
             }
-            sleep.removeIf(s -> s.gid() != e.proc().gid && ind.dependent(s, e));
+            sleep.removeIf(s -> s.gid() != e.proc().gid && Independence.dependent(s, e));
         }
     }
 
@@ -235,6 +225,10 @@ final class WeakDfs implements Strategy, Chooser, Session {
             values = new LongList();
             if (model.speculation() == Speculation.DOMAIN && domain.containsKey(locKey)) {
                 values.addAll(domain.get(locKey));
+                if (values.size() > MAX_VALUES) {
+                    truncated = true;
+                    values = firstValues(values);
+                }
             }
         }
         Node n = dataNode(forward, values, locKey, readEvent, -1);
@@ -264,6 +258,14 @@ final class WeakDfs implements Strategy, Chooser, Session {
         return n;
     }
 
+    private static LongList firstValues(LongList l) {
+        LongList out = new LongList();
+        for (int i = 0; i < MAX_VALUES; i++) {
+            out.add(l.get(i));
+        }
+        return out;
+    }
+
     @Override
     public void wrote(long locKey, long value) {
         if (model.speculation() != Speculation.DOMAIN) {
@@ -288,8 +290,16 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     @Override
     public void finished(Execution x) {
-        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m && m.justified) {
-            Observed.learn(m.g, stack, depth);
+        learn(x);
+        if (Boolean.getBoolean("mmrace.weak.trace")) {
+            StringBuilder st = new StringBuilder();
+            for (Node n : stack) {
+                st.append(n.sched ? "s" : "d").append(n.at).append('/').append(n.count()).append(' ');
+            }
+            System.err.println("run " + x.status() + " data=" + data + " stack=" + st + " " + x.finalState());
+        }
+        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m) {
+            truncated |= Observed.learn(m.g, stack, depth, m.lastUnjustified);
         }
         if (dirty) {
             restart();
@@ -303,6 +313,10 @@ final class WeakDfs implements Strategy, Chooser, Session {
             stack.remove(stack.size() - 1);
         }
         exhausted = true;
+        if (Boolean.getBoolean("mmrace.weak.debug")) {
+            System.err.println("weak: rounds=" + rounds + " candidates=" + seen.distinctCandidates + " inconsistent="
+                    + seen.inconsistent + " repeats=" + seen.repeats + " sleepBlocked=" + seen.sleepBlocked);
+        }
     }
 
     /** Starts the search over with what was learnt (repeats of counted executions are not counted again). */
@@ -311,7 +325,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
         rounds++;
         stack.clear();
         eagerKeys.clear();
-        eagerCpus.clear();
         domain = new HashMap<>();
         learnt.forEach((k, v) -> {
             LongList c = new LongList();
@@ -325,26 +338,39 @@ final class WeakDfs implements Strategy, Chooser, Session {
         private Observed() {
         }
 
-        static void learn(WeakGraph g, List<Node> stack, int used) {
+        /**
+         * Each load of the run learns the values later writes of other threads stored to its
+         * location, provided no speculation from that load on was unjustified (a value computed
+         * from a wrong guess made later would feed guesses without end; one made earlier does
+         * not matter to what this load may read). Returns true if some load had more values
+         * than {@link #MAX_VALUES} (the rest are left out).
+         */
+        static boolean learn(WeakGraph g, List<Node> stack, int used, int lastUnjustified) {
+            boolean cut = false;
             for (int i = 0; i < Math.min(used, stack.size()); i++) {
                 Node n = stack.get(i);
-                if (n.sched || n.readEvent < 0 || n.readEvent >= g.n) {
+                if (n.sched || n.readEvent < 0 || n.readEvent >= g.n || n.readEvent <= lastUnjustified) {
                     continue;
                 }
                 int r = n.readEvent;
                 for (int w = r + 1; w < g.n; w++) {
                     if (g.kind[w] == mmrace.engine.graph.EventKind.WRITE && g.loc[w] == g.loc[r] && w != g.rmw[r]
                             && !g.hidden(w) && !g.poBefore(r, w) && !n.spec.contains(g.value[w])) {
-                        n.spec.add(g.value[w]);
+                        if (n.spec.size() >= MAX_VALUES) {
+                            cut = true;
+                        } else {
+                            n.spec.add(g.value[w]);
+                        }
                     }
                 }
             }
+            return cut;
         }
     }
 
     @Override
     public boolean covered() {
-        return exhausted;
+        return exhausted && !truncated;
     }
 
     @Override

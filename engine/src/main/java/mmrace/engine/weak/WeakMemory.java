@@ -34,18 +34,23 @@ final class WeakMemory implements Memory {
     private final Session session;
     final WeakGraph g = new WeakGraph();
     final SyncEvents sync;
+    private final Map<Long, Loc> locs = new HashMap<>();
     private final Map<Proc, Dep> ctrl = new HashMap<>();
     private final Map<Proc, Integer> lastRead = new HashMap<>();
     private final LongList spec = new LongList();
     private final IntList options = new IntList();
-    /** Set when the run ended with every speculative load matched by a later write of its value. */
-    boolean justified;
+    /**
+     * The last speculative load that no later write of another thread could justify, or -1 if
+     * none; MAX_VALUE until the run ended (nothing to learn from a run cut short). Loads after
+     * it may still learn values from this run (see {@link WeakDfs}).
+     */
+    int lastUnjustified = Integer.MAX_VALUE;
 
     WeakMemory(Execution x, WeakModel model, Session session) {
         this.x = x;
         this.model = model;
         this.session = session;
-        this.sync = new SyncEvents(x, g);
+        this.sync = new SyncEvents(x, g, locs::get);
     }
 
     WeakModel model() {
@@ -56,6 +61,7 @@ final class WeakMemory implements Memory {
 
     @Override
     public void init(Loc loc, long value) {
+        locs.put(loc.id, loc);
         WeakGraph.Location l = g.location(loc.id);
         if (l != null) {
             g.value[l.init] = value;
@@ -180,6 +186,24 @@ final class WeakMemory implements Memory {
     public void fence(Proc p, Fence fence, Loc loc) {
         sync.flush(p);
         event(EventKind.FENCE, p, loc(loc), 0, Tags.fence(fence));
+    }
+
+    /**
+     * An access the schedule made after the free of its memory observes the free: a read reads
+     * the poison (or a later write), a write goes after it in coherence order. The model then
+     * decides whether the execution, and so the KASAN report, is possible.
+     */
+    @Override
+    public void faulted(Proc p, Loc loc, boolean write) {
+        sync.flush(p);
+        WeakGraph.Location l = loc(loc);
+        int e = event(write ? EventKind.WRITE : EventKind.READ, p, l, 0, 0);
+        if (write) {
+            l.co.add(e);
+        } else {
+            g.rf[e] = g.coLast(l);
+            g.value[e] = g.value[g.rf[e]];
+        }
     }
 
     /**

@@ -43,7 +43,7 @@ public final class WeakModel implements MemoryModel, StrategyProvider {
     }
 
     private static WeakModel of(String name, MemoryModelChecker c, boolean rbDep) {
-        return new WeakModel(name, c, rbDep, Speculation.DOMAIN, true, null, null);
+        return new WeakModel(name, c, rbDep, Speculation.OBSERVED, true, null, null);
     }
 
     /** The Linux-kernel memory model (linux-kernel.cat), for arm64 and power. */

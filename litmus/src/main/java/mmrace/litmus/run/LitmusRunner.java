@@ -34,8 +34,9 @@ public final class LitmusRunner {
     private LitmusRunner() {
     }
 
+    /** Runs with herd7's loop bound and complete speculation ({@link mmrace.engine.weak.Speculation#DOMAIN}). */
     public static LitmusOutcome run(LitmusTest t, WeakModel model) {
-        return run(t, model, DEFAULT_UNROLL);
+        return run(t, model.withSpeculation(mmrace.engine.weak.Speculation.DOMAIN), DEFAULT_UNROLL);
     }
 
     /** @throws LitmusRunException if no execution could run to its end because of an error in the test */
