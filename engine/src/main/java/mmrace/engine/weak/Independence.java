@@ -51,11 +51,16 @@ final class Independence {
         return loc | 1L << 61;
     }
 
+    static final boolean CONFLICTS = Boolean.getBoolean("mmrace.weak.conflicts");
+
     static long[] footprint(Event e, Proc p) {
         long po = Footprint.of(poKey(p.cpu.id), Mode.WRITE);
         if (WeakMemory.isAccess(e.kind)) {
             if (!(e.target instanceof Loc l)) {
                 return new long[] {po};
+            }
+            if (CONFLICTS && e.kind != mmrace.engine.exec.OpKind.LOAD) {
+                return new long[] {Footprint.of(l.id, Mode.WRITE), po};
             }
             if (e.kind == mmrace.engine.exec.OpKind.RMW) {
                 return new long[] {Footprint.of(l.id, Mode.READ), Footprint.of(rmwKey(l.id), Mode.WRITE), po};

@@ -96,6 +96,11 @@ final class SyncEvents {
         if (WeakMemory.isAccess(e.kind)) {
             return;
         }
+        if (e.kind == OpKind.ALLOC) {
+            for (Mark mk : releases.getOrDefault(allocatorKey(e), List.of())) {
+                acquireFrom(p, mk, e);
+            }
+        }
         long own = e.target instanceof SpinLock s && e.kind.name().startsWith("SPIN") ? s.id : Long.MIN_VALUE;
         for (long a : e.footprint()) {
             long key = Footprint.key(a);
@@ -169,11 +174,23 @@ final class SyncEvents {
         lockResults.clear();
     }
 
+    /**
+     * The key on which an allocator's frees release and its allocations acquire: memory handed
+     * back and given out again passes through the allocator's own synchronization (the zone
+     * lock or per-CPU lists of the page allocator, SLUB's freelist cmpxchg), so what the freeing
+     * CPU did to it happens before what the allocating CPU does. Without this edge a recycled
+     * page's new owner could have its stores ordered before the old owner's.
+     */
+    private static long allocatorKey(Event e) {
+        return Long.MIN_VALUE | 0x6000_0000_0000L | (System.identityHashCode(e.target) & 0xffff_ffffL);
+    }
+
     /** The releases an event made (after its own accesses, which are program-order before them). */
     private void releases(Event e) {
         int t = e.proc().cpu.id;
         if (e.kind == OpKind.FREE) {
             poison(e, t);
+            releases.computeIfAbsent(allocatorKey(e), k -> new ArrayList<>()).add(new Mark(t, g.mark(t)));
         }
         if (e.kind == OpKind.IPI_SEND || e.kind == OpKind.CALL_RCU || e.kind == OpKind.SPAWN) {
             spawns.put(e.index(), new Mark(t, g.mark(t)));

@@ -43,7 +43,7 @@ public final class LitmusRunner {
     public static LitmusOutcome run(LitmusTest t, WeakModel model, int unroll) {
         LitmusProgram program = new LitmusProgram(t, unroll);
         Collector c = new Collector(t, program.layout());
-        WeakModel m = model.withListener(c::add).withDataRaces(false);
+        WeakModel m = model.withListener(c::add).withDataRaces(false).withStaleReads(-1);
         ExploreOptions o = ExploreOptions.defaults().withMinimize(false)
                 .withExec(ExecConfig.defaults().withMemoryModel(m).withMaxSteps(10_000));
         ExploreResult r = Explorer.explore(program, o);
