@@ -83,6 +83,25 @@ class MigrateTest {
         assertEquals("CPU0:moved=0;", x.finalState(), Smoke.trace(x));
     }
 
+    /** munmap racing with migration: zap_pte_range may meet a migration entry (counted as the page). */
+    @Test
+    void migrationVsMunmap() {
+        for (mmrace.kernel.arch.Arch a : new mmrace.kernel.arch.Arch[] {mmrace.kernel.arch.Arch.x86(),
+                mmrace.kernel.arch.Arch.arm64()}) {
+            MmWorld w = MmWorld.builder()
+                    .arch(a)
+                    .process("P", p -> {
+                        p.anon(0x0, 4);
+                        p.present(0x1000, 7);
+                    })
+                    .kthread(t -> t.compact())
+                    .cpu("P", t -> t.munmap(0x0, 0x4000))
+                    .build();
+            ExploreResult r = w.explore();
+            assertEquals(Verdict.VERIFIED, r.verdict(), a + ": " + Smoke.describe(r));
+        }
+    }
+
     static MmWorld vsGup(MigrateRefcount v) {
         return MmWorld.builder()
                 .variant(v)
