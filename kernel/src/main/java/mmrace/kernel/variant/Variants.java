@@ -26,6 +26,8 @@ public final class Variants {
             CollapseAnon.class,
             RetractPageTables.class,
             IsolateDirty.class,
+            MigrateRefcount.class,
+            MigrateFlush.class,
             DestroyInode.class,
             SwapInKsmCopy.class,
             PowerSerialize.class,
