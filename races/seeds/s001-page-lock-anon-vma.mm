@@ -31,8 +31,8 @@
 #    the page_mapped() read; it only matters if the two loads can be reordered, and the
 #    kernel module maps arm64 to the memory model the engine has today (the weak models are
 #    being written on branch weak-memory). The row records the verdict the model gives.
-#  The alpha rows and the clear-mapping rows are in races/pending/ (no Alpha arch and no
-#  clear-mapping variant in the model yet).
+#  The alpha rows are in races/pending/ (no Alpha arch in the model yet); the clear-mapping
+#  rows are s001-clear-mapping.mm (file page) and s001-clear-mapping-anon.mm (anon page).
 
 scenario s001-page-lock-anon-vma
 summary "page_lock_anon_vma() (reclaim's rmap walk) vs munmap freeing the anon_vma and a fault reusing it"

@@ -1,4 +1,4 @@
-# error: 9:3: unknown entry point 'red'; valid names: compact, exit, fault, fork, gup, gupFast, gupFastOnly, hwWalk, iommuWalk, khugepaged, madviseDontneed, mmput, mremap, munmap, pteOffsetMapRcu, putUserPages, read, retractPageTables, shrink, swapoff, truncate, uffdioCopy, unlinkAndClose, write
+# error: 9:3: unknown entry point 'red'; valid names: compact, exit, fault, fork, gup, gupFast, gupFastOnly, hwWalk, iommuWalk, khugepaged, madviseDontneed, mmput, movePages, mremap, munmap, pteOffsetMapRcu, putUserPages, read, retractPageTables, shrink, swapoff, truncate, uffdioCopy, unlinkAndClose, write
 scenario broken
 process P {
   anon 0x0 4

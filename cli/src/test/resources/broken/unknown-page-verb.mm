@@ -1,4 +1,4 @@
-# error: 4:20: unknown PageSpec verb 'warm'; valid names: active, clean, inTlbOf, pageDirty, readOnly, referenced, staleSwapCache, young
+# error: 4:20: unknown PageSpec verb 'warm'; valid names: active, clean, inTlbOf, pageDirty, readOnly, referenced, staleSwapCache, swapCache, young
 scenario broken
 process P {
   present 0x1000 7 warm

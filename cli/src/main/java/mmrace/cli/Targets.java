@@ -79,7 +79,7 @@ final class Targets {
         List<Run> runs = new ArrayList<>();
         for (ScenarioRun r : Catalog.runs(scenarios)) {
             runs.add(new Run(r.scenario().path(), r.label(), r.replayKey(), r.world(), r.config(base), r.expected(),
-                    r.expectedExecutions(), r.decl().arch(), r.decl().variants(), r.expectedCheck()));
+                    r.expectedExecutions(), r.decl().arch(), r.decl().variantColumn(), r.expectedCheck()));
         }
         return runs;
     }

@@ -95,6 +95,15 @@ class ScenarioCliTest {
         Files.delete(f);
     }
 
+    /** Two runs that differ only by a run's own {@code rcu F} must not look alike in the table. */
+    @Test
+    void theVariantColumnShowsARunsRcuOverride() {
+        Out o = run("check", "-q", "../races/seeds/s002-isolate-vs-truncate.mm");
+        assertEquals(0, o.code(), o.toString());
+        assertTrue(o.out().contains(" IsolateDirty=4.15 rcu=consolidated "), o.out());
+        assertTrue(o.out().contains(" IsolateDirty=4.15 "), o.out());
+    }
+
     @Test
     void listShowsTheCatalog() {
         Out o = run("list");

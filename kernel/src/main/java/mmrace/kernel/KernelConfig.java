@@ -12,23 +12,25 @@ import mmrace.kernel.variant.Variants;
  * @param swapSlots slots of the one swap device (0: no swap)
  * @param gatherBatch pages an mmu_gather holds before it must flush (MAX_GATHER_BATCH, scaled)
  * @param pagevecSize pages a per-CPU LRU pagevec holds before it is drained (PAGEVEC_SIZE, scaled)
+ * @param migratePasses passes migrate_pages() makes over pages that fail with -EAGAIN (10, scaled:
+ *     each pass multiplies the interleavings; from the fourth the page lock is waited for)
  */
 public record KernelConfig(Geometry geometry, Arch arch, Variants variants, int nrPages, int swapSlots,
-                           int gatherBatch, int pagevecSize) {
+                           int gatherBatch, int pagevecSize, int migratePasses) {
     public static KernelConfig defaults() {
-        return new KernelConfig(Geometry.defaults(), Arch.x86(), Variants.defaults(), 16, 4, 8, 1);
+        return new KernelConfig(Geometry.defaults(), Arch.x86(), Variants.defaults(), 16, 4, 8, 1, 1);
     }
 
     public KernelConfig withGeometry(Geometry g) {
-        return new KernelConfig(g, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize);
+        return new KernelConfig(g, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
     }
 
     public KernelConfig withArch(Arch a) {
-        return new KernelConfig(geometry, a, variants, nrPages, swapSlots, gatherBatch, pagevecSize);
+        return new KernelConfig(geometry, a, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
     }
 
     public KernelConfig withVariants(Variants v) {
-        return new KernelConfig(geometry, arch, v, nrPages, swapSlots, gatherBatch, pagevecSize);
+        return new KernelConfig(geometry, arch, v, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
     }
 
     public KernelConfig withVariant(Variant v) {
@@ -36,18 +38,22 @@ public record KernelConfig(Geometry geometry, Arch arch, Variants variants, int 
     }
 
     public KernelConfig withNrPages(int n) {
-        return new KernelConfig(geometry, arch, variants, n, swapSlots, gatherBatch, pagevecSize);
+        return new KernelConfig(geometry, arch, variants, n, swapSlots, gatherBatch, pagevecSize, migratePasses);
     }
 
     public KernelConfig withSwapSlots(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, n, gatherBatch, pagevecSize);
+        return new KernelConfig(geometry, arch, variants, nrPages, n, gatherBatch, pagevecSize, migratePasses);
     }
 
     public KernelConfig withGatherBatch(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, n, pagevecSize);
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, n, pagevecSize, migratePasses);
     }
 
     public KernelConfig withPagevecSize(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, n);
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, n, migratePasses);
+    }
+
+    public KernelConfig withMigratePasses(int n) {
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, n);
     }
 }

@@ -62,6 +62,15 @@ public final class Ast {
         public String label() {
             return arch + "/" + variants + (rcu == null ? "" : "/rcu=" + rcu);
         }
+
+        /**
+         * What the tables' variant column shows: {@code variants}, and the run's own RCU flavour
+         * when it overrides the file's ({@code 4.15 rcu=consolidated}), so two rows that differ
+         * only by it do not look alike.
+         */
+        public String variantColumn() {
+            return variants + (rcu == null ? "" : " rcu=" + rcu);
+        }
     }
 
     /** A whole scenario file. */

@@ -43,4 +43,8 @@ public final class CheckNames {
     public static final String PGTABLE_LIVE_DETACHED = "pgtable-detached-with-present-pte";
     /** Functional: a dirty page without a mapping (anon, not in the swap cache) can be isolated for migration. */
     public static final String ISOLATE_DIRTY_NO_MAPPING = "isolate-dirty-no-mapping";
+    /** S001: a page in a page cache has page->mapping = that address_space. */
+    public static final String PAGE_CACHE_MAPPING = "page-cache-mapping";
+    /** S001: a mapped anonymous page has page->mapping = its anon_vma | PAGE_MAPPING_ANON. */
+    public static final String ANON_MAPPING = "anon-mapping";
 }

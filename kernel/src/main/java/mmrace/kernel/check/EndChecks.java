@@ -21,7 +21,7 @@ import mmrace.kernel.mm.Swap;
  * final state of each execution (registered with {@link Execution#atEnd}): _mapcount against
  * the page tables, _refcount against everything that holds a reference, RSS and page-table
  * counters against the page tables, PG_lru against the LRU lists, no atomically set flag lost,
- * no page left locked.
+ * no page left locked, page->mapping where it is promised ({@link MappingChecks}).
  */
 public final class EndChecks {
     private EndChecks() {
@@ -57,6 +57,7 @@ public final class EndChecks {
             x.check(onLru == ((flags & PageFlags.bit(PageFlags.PG_lru)) != 0), CheckNames.LRU, p
                     + (onLru ? " is on " + p.lruList() + " without PG_lru" : " has PG_lru but is on no LRU list"));
         }
+        MappingChecks.run(k);
         for (Kernel.CowShare c : k.cowShares()) {
             // Still shared: the child maps the same frame, not reallocated since.
             if (c.child().exited() || !childMaps(k, c)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mmrace.engine.mem.Order;
 import mmrace.engine.sync.Atomic;
+import mmrace.engine.sync.Rcu;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Kernel;
 import mmrace.kernel.variant.AnonVmaImpl;
@@ -51,6 +52,40 @@ public final class AnonVmas {
                     anonVmaFree(k, root);
                 }
             }
+        }
+    }
+
+    /**
+     * page_get_anon_vma(): a reference on the anon_vma of a page that is still mapped, so that
+     * it outlives the page's last unmap (migration: the rmap walk of remove_migration_ptes needs
+     * it after try_to_unmap has taken every mapping away). Null if the page is not anonymous or
+     * not mapped.
+     *
+     * @see mm/rmap.c page_get_anon_vma() (v5.6). Takes: rcu_read_lock.
+     */
+    public static AnonVma pageGetAnonVma(Kernel k, Page page) {
+        try (Fn f = Fn.enter(k.x, "page_get_anon_vma")) {
+            Rcu.rcuReadLock(k.x);
+            long m = page.mapping.readOnce();
+            if ((m & AnonVma.PAGE_MAPPING_FLAGS) != AnonVma.PAGE_MAPPING_ANON || !PageRef.pageMapped(page)) {
+                Rcu.rcuReadUnlock(k.x);
+                return null;
+            }
+            AnonVma av = AnonVma.deref(k, m);
+            if (!Atomic.in(av.refcount).incNotZero()) {
+                Rcu.rcuReadUnlock(k.x);
+                return null;
+            }
+            // "If this page is still mapped, then its anon_vma cannot have been freed. But if it
+            // has been unmapped, we have no security against the anon_vma structure being freed
+            // and reused"
+            if (!PageRef.pageMapped(page)) {
+                Rcu.rcuReadUnlock(k.x);
+                putAnonVma(k, av);
+                return null;
+            }
+            Rcu.rcuReadUnlock(k.x);
+            return av;
         }
     }
 

@@ -16,8 +16,9 @@ import mmrace.kernel.variant.IsolateDirty;
  * ->migratepage. Reading that mapping races with truncation and the inode's RCU-deferred free
  * (seed S002); variants {@link IsolateDirty}.
  *
- * <p>Not modelled yet: migrate_pages() itself; isolated pages are put back
- * (putback_movable_pages), which is what a failed migration does.
+ * <p>What is isolated is then migrated ({@link Migrate#migratePages}, MIGRATE_SYNC_LIGHT as
+ * kcompactd does) into pages from the page allocator (the free scanner is not modelled);
+ * what migration leaves is put back.
  *
  * <p>Checks: KASAN (the address_space read after its inode was freed); functional
  * {@code isolate-dirty-no-mapping}: a dirty page with no mapping is not refused.
@@ -31,15 +32,23 @@ public final class Compaction {
 
     /**
      * compact_zone() reduced to one isolate_migratepages_block() over every PFN, then
-     * putback_movable_pages() of what it isolated. Returns the number isolated.
+     * migrate_pages() of what it isolated and putback_movable_pages() of what failed ("All pages
+     * were either migrated or will be released"). Returns the number isolated.
+     *
+     * @see mm/compaction.c compact_zone() (v5.6)
      */
     public static int compactZone(Kernel k) {
         try (Fn f = Fn.enter(k.x, "compact_zone")) {
-            List<Page> isolated = isolateMigratepagesBlock(k);
-            for (Page p : isolated) {
-                Vmscan.putbackLruPage(k, p); // putback_movable_pages(): migration not modelled
+            List<Page> migratepages = isolateMigratepagesBlock(k);
+            int isolated = migratepages.size();
+            if (isolated == 0) {
+                return 0;
             }
-            return isolated.size();
+            int err = Migrate.migratePages(k, migratepages, Migrate.Mode.SYNC_LIGHT);
+            if (err != 0) {
+                Migrate.putbackMovablePages(k, migratepages);
+            }
+            return isolated;
         }
     }
 

@@ -128,9 +128,19 @@ public final class Fork {
         long vmFlags = vma.flags();
         long pte = src.get(i);
         if (!Pte.present(pte)) {
-            if (Pte.isSwap(pte)) {
+            if (Pte.isSwapSlot(pte)) {
                 Swapfile.swapDuplicate(k, Pte.swpOffset(pte));
                 rss[RssCounter.MM_SWAPENTS.ordinal()]++;
+            } else if (Pte.isMigrationEntry(pte)) {
+                // v5.6: the child gets the entry too (remove_migration_ptes will find it through
+                // the rmap); "COW mappings require pages in both parent and child to be set to
+                // read", so a write entry becomes a read entry in the parent as well.
+                Page page = k.pages.page(Pte.migrationEntryToPfn(pte));
+                rss[Memory.mmCounter(page).ordinal()]++;
+                if (Pte.isWriteMigrationEntry(pte) && VmFlags.isCowMapping(vmFlags)) {
+                    pte = Pte.migrationEntry(Pte.migrationEntryToPfn(pte), false);
+                    src.set(i, pte, Order.PLAIN, "set_pte_at");
+                }
             }
             dst.set(i, pte, Order.PLAIN, "set_pte_at");
             return;

@@ -192,12 +192,20 @@ public final class Gup {
         }
     }
 
-    /** put_page() / unpin_user_page() of a page GUP returned. */
+    /**
+     * put_page() / unpin_user_page() of a page GUP returned. The ghost pin is forgotten after
+     * the reference is dropped: code between two events runs as soon as the first one has, so
+     * forgetting it before would end the pin when the caller's previous event ran.
+     */
     public static void release(Kernel k, Page page, int flags) {
         if (page.isZeroPage()) {
             return;
         }
+        releaseRefs(k, page, flags);
         k.gupUnpinned(page);
+    }
+
+    private static void releaseRefs(Kernel k, Page page, int flags) {
         if ((flags & FOLL_PIN) != 0) {
             try (Fn f = Fn.enter(k.x, "unpin_user_page")) {
                 page.gupRefs -= GUP_PIN_COUNTING_BIAS;

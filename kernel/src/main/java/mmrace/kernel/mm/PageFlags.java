@@ -204,6 +204,19 @@ public final class PageFlags {
         tookLock(p);
     }
 
+    /**
+     * wait_on_page_locked(): sleeps until PG_locked is clear, without taking it. One blocking
+     * event that acquires the PG_locked key, so it is ordered after the unlock_page() that
+     * enables it (the kernel's wake_up_page).
+     */
+    public static void waitOnPageLocked(Page p, String kernelName) {
+        Execution x = p.k.x;
+        CpuState.mightSleep(x, kernelName + "(" + p + ")");
+        Event e = x.begin(OpKind.YIELD, kernelName, p.flags, bitFp(p, PG_locked, Mode.ACQUIRE),
+                () -> (x.memory().peek(p.flags) & bit(PG_locked)) == 0);
+        e.a = x.memory().load(x.current(), p.flags, Order.ACQUIRE);
+    }
+
     private static void tookLock(Page p) {
         Proc me = p.k.x.current();
         if (p.lockOwner != null && p.lockOwner != me) {

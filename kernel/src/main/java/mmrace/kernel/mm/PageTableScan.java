@@ -66,7 +66,10 @@ public final class PageTableScan {
             PteTable t = k.pages.page(Pmd.pfn(pmd)).table;
             for (int i = 0; t != null && i < t.ptes.length; i++) {
                 long v = t.peek(i);
-                if (Pte.isSwap(v)) {
+                if (Pte.isMigrationEntry(v)) {
+                    // try_to_unmap(TTU_MIGRATION) leaves the counters alone: the entry counts as its page.
+                    rss[RssCounter.ofForCheck(k.pages.page(Pte.migrationEntryToPfn(v))).ordinal()]++;
+                } else if (Pte.isSwap(v)) {
                     rss[RssCounter.MM_SWAPENTS.ordinal()]++;
                 } else if (Pte.present(v) && !Pte.special(v)) {
                     Page p = k.pages.page(Pte.pfn(v));

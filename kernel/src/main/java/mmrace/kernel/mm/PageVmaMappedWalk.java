@@ -57,6 +57,35 @@ public final class PageVmaMappedWalk {
         }
     }
 
+    /**
+     * page_vma_mapped_walk() with PVMW_SYNC | PVMW_MIGRATION (remove_migration_pte): the PTE
+     * lock is taken whatever the PTE holds (PVMW_SYNC), and check_pte() then wants a migration
+     * entry for {@code page} instead of a present PTE. Returns it with the PTE lock held, or null.
+     *
+     * @see mm/page_vma_mapped.c page_vma_mapped_walk() map_pte() check_pte() (v5.6)
+     */
+    public static Found walkMigration(Kernel k, Page page, VmArea vma, long address) {
+        try (Fn f = Fn.enter(k.x, "page_vma_mapped_walk")) {
+            Loc pmdLoc = vma.mm.pmdOf(address);
+            long pmde = pmdLoc.load(Order.ONCE, "READ_ONCE(*pvmw->pmd)");
+            if (!Pmd.present(pmde) || Pmd.transHuge(pmde)) {
+                return null;
+            }
+            PteTable t = Pgtable.tableOf(k, pmdLoc.read());
+            if (t == null) {
+                return null;
+            }
+            int i = k.geo.pteIndex(address);
+            t.ptl.lock();
+            long pte = t.get(i);
+            if (!Pte.isMigrationEntry(pte) || Pte.migrationEntryToPfn(pte) != page.pfn) {
+                t.ptl.unlock();
+                return null;
+            }
+            return new Found(t, i, address);
+        }
+    }
+
     /** page_vma_mapped_walk_done(): drop the PTE lock. */
     public static void done(Found found) {
         found.table.ptl.unlock();

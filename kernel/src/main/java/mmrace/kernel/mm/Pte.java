@@ -5,6 +5,9 @@ import mmrace.kernel.Geometry;
 /**
  * pte_t values, x86-style bits: a present PTE is {@code pfn << PAGE_SHIFT | flags}; a non-present,
  * non-zero PTE is a swap entry ({@code offset << PAGE_SHIFT | _PAGE_SWP}); zero is pte_none.
+ * A migration entry is a swap entry of type SWP_MIGRATION_READ or SWP_MIGRATION_WRITE whose
+ * offset is the pfn of the page under migration (include/linux/swapops.h); the model marks the
+ * type with {@link #_PAGE_SWP_MIGRATION} and {@link #_PAGE_SWP_MIGRATION_WRITE}.
  */
 public final class Pte {
     private Pte() {
@@ -21,6 +24,10 @@ public final class Pte {
     public static final long _PAGE_SPECIAL = 0x200;
     /** Marks a non-present PTE as holding a swap entry (the model's encoding). */
     public static final long _PAGE_SWP = 0x400;
+    /** In a swap PTE: the entry is a migration entry (non_swap_entry(), swp_type SWP_MIGRATION_*). */
+    public static final long _PAGE_SWP_MIGRATION = 0x800;
+    /** In a migration entry: SWP_MIGRATION_WRITE, the PTE it replaced was writable. */
+    public static final long _PAGE_SWP_MIGRATION_WRITE = 0x100;
     private static final long FLAGS = Geometry.PAGE_SIZE - 1;
 
     public static long mk(long pfn, long prot) {
@@ -99,9 +106,39 @@ public final class Pte {
         return pte >>> Geometry.PAGE_SHIFT;
     }
 
+    // ---------------------------------------------------------------- migration entries
+
+    /** swp_entry_to_pte(make_migration_entry(page, write)): the pfn in the offset field. */
+    public static long migrationEntry(long pfn, boolean write) {
+        return swpEntry(pfn) | _PAGE_SWP_MIGRATION | (write ? _PAGE_SWP_MIGRATION_WRITE : 0);
+    }
+
+    /** is_swap_pte(pte) && is_migration_entry(pte_to_swp_entry(pte)). */
+    public static boolean isMigrationEntry(long pte) {
+        return isSwap(pte) && (pte & _PAGE_SWP_MIGRATION) != 0;
+    }
+
+    /** A swap PTE that names a swap slot: is_swap_pte() && !non_swap_entry(). */
+    public static boolean isSwapSlot(long pte) {
+        return isSwap(pte) && !isMigrationEntry(pte);
+    }
+
+    /** is_write_migration_entry(). */
+    public static boolean isWriteMigrationEntry(long pte) {
+        return isMigrationEntry(pte) && (pte & _PAGE_SWP_MIGRATION_WRITE) != 0;
+    }
+
+    /** migration_entry_to_pfn(). */
+    public static long migrationEntryToPfn(long pte) {
+        return swpOffset(pte);
+    }
+
     public static String describe(long pte) {
         if (none(pte)) {
             return "none";
+        }
+        if (isMigrationEntry(pte)) {
+            return "migration:pfn " + migrationEntryToPfn(pte) + (isWriteMigrationEntry(pte) ? " rw" : " ro");
         }
         if (isSwap(pte)) {
             return "swap:" + swpOffset(pte);

@@ -7,6 +7,7 @@ import mmrace.engine.sync.SpinLock;
 import mmrace.kernel.Fn;
 import mmrace.kernel.Kernel;
 import mmrace.kernel.check.CheckNames;
+import mmrace.kernel.variant.PageRemoveRmap;
 
 /**
  * Adding and removing a page's reverse mappings (mm/rmap.c, v5.6): _mapcount, and for anonymous
@@ -100,6 +101,14 @@ public final class Rmap {
      * before us: so leave the reset to free_unref_page, and remember that it's only reliable
      * while mapped."
      *
+     * <p>{@link PageRemoveRmap#CLEAR_MAPPING} is Peter Zijlstra's diff against 2.6.34-rc (lkml,
+     * 2010-04-12, "rmap: make anon_vma_prepare link in all the anon_vmas of a mergeable VMA"): it
+     * drops that comment and, once the last mapping is gone, does {@code page->mapping = NULL}
+     * with a plain store, for file and anonymous pages alike. Rik: "That would be a bug for file
+     * pages"; Linus: unmap/exit "holds no locks on the page what-so-ever", and the page may be
+     * reachable some other way (the swap cache). The default stands for 2.6.34-rc as well: for
+     * what is modelled here (mapcount and page->mapping) the two versions agree.
+     *
      * @see mm/rmap.c page_remove_rmap() (v5.6). Caller holds: the PTE lock.
      */
     public static void pageRemoveRmap(Kernel k, Page p, SpinLock ptl) {
@@ -111,6 +120,10 @@ public final class Rmap {
             if (now < -1) {
                 throw k.x.fail(FindingKind.CHECK, CheckNames.MAPCOUNT, "page_remove_rmap: " + p
                         + " _mapcount goes to " + now + " (BUG: Bad page map: page_mapcount(page) < 0)");
+            }
+            // "page still mapped by someone else?": atomic_add_negative() was false, nothing more.
+            if (now == -1 && k.variant(PageRemoveRmap.class) == PageRemoveRmap.CLEAR_MAPPING) {
+                p.mapping.write(0);
             }
         }
     }

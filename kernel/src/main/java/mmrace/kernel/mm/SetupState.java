@@ -102,16 +102,7 @@ public final class SetupState {
     public static void swapEntry(Kernel k, VmArea vma, long addr, long value, boolean staleIndex) {
         Vmas.prepareAnonVmaInSetup(k, vma);
         SwapInfo si = k.swap;
-        int slot = -1;
-        for (int off = 1; off < si.swapMap.length; off++) {
-            if (si.swapMap[off].peek() == 0) {
-                slot = off;
-                break;
-            }
-        }
-        if (slot < 0) {
-            throw new IllegalStateException("no free swap slot: raise KernelConfig.swapSlots");
-        }
+        int slot = freeSwapSlot(k);
         si.swapMap[slot].init(1);
         si.slotData[slot].init(value);
         if (staleIndex) {
@@ -130,6 +121,52 @@ public final class SetupState {
             si.swapCache.nrpages.init(si.swapCache.nrpages.peek() + 1);
             k.lruvec.addInSetup(p, Lruvec.List.of(false, false));
         }
+        PteTable t = Pgtable.populateInSetup(k, vma.mm, addr);
+        t.ptes[k.geo.pteIndex(addr)].init(Pte.swpEntry(slot));
+        vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].init(vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].peek() + 1);
+    }
+
+    private static int freeSwapSlot(Kernel k) {
+        SwapInfo si = k.swap;
+        for (int off = 1; off < si.swapMap.length; off++) {
+            if (si.swapMap[off].peek() == 0) {
+                return off;
+            }
+        }
+        throw new IllegalStateException("no free swap slot: raise KernelConfig.swapSlots");
+    }
+
+    /**
+     * A mapped anonymous page that is also in the swap cache, as do_swap_page leaves a page it
+     * read back while another PTE still holds the swap entry (swap_free left the count above
+     * zero, so try_to_free_swap kept the page in the cache): PG_swapcache, page->private = the
+     * slot, the slot holding the page's data, SWAP_HAS_CACHE, and the cache's reference. The
+     * other holders of the entry are added with {@link #shareSwapEntry}.
+     */
+    public static void addToSwapCache(Kernel k, Page page) {
+        SwapInfo si = k.swap;
+        int slot = freeSwapSlot(k);
+        si.swapMap[slot].init(SwapInfo.SWAP_HAS_CACHE);
+        si.slotData[slot].init(page.data.peek());
+        page.flags.init(page.flags.peek() | PageFlags.bit(PageFlags.PG_swapcache));
+        page.priv.init(slot);
+        page.refcount.init(page.refcount.peek() + 1);
+        si.swapCache.iPages[slot].init(page.pfn);
+        si.swapCache.nrpages.init(si.swapCache.nrpages.peek() + 1);
+    }
+
+    /**
+     * A swap PTE at {@code addr} of {@code vma} for the swap-cache page {@code page} (one more
+     * swap_map count): what fork's copy_one_pte leaves in a child for a page that was swapped
+     * out at fork time, once the parent has faulted it back in.
+     */
+    public static void shareSwapEntry(Kernel k, VmArea vma, long addr, Page page) {
+        if ((page.flags.peek() & PageFlags.bit(PageFlags.PG_swapcache)) == 0) {
+            throw new IllegalArgumentException(page + " is not in the swap cache");
+        }
+        Vmas.prepareAnonVmaInSetup(k, vma);
+        int slot = (int) page.priv.peek();
+        k.swap.swapMap[slot].init(k.swap.swapMap[slot].peek() + 1);
         PteTable t = Pgtable.populateInSetup(k, vma.mm, addr);
         t.ptes[k.geo.pteIndex(addr)].init(Pte.swpEntry(slot));
         vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].init(vma.mm.rss[RssCounter.MM_SWAPENTS.ordinal()].peek() + 1);

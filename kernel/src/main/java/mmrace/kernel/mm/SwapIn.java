@@ -6,7 +6,8 @@ import mmrace.kernel.Kernel;
 import mmrace.kernel.variant.SwapInKsmCopy;
 
 /**
- * Swap-in (mm/memory.c do_swap_page, mm/swap_state.c read_swap_cache_async, v5.6). No
+ * Swap-in (mm/memory.c do_swap_page, mm/swap_state.c read_swap_cache_async, v5.6), and the
+ * wait on a migration entry that do_swap_page() also handles. No
  * readahead, no SWP_SYNCHRONOUS_IO shortcut; reading the slot is synchronous. The KSM-copy
  * branch is 5.3's ({@link SwapInKsmCopy}).
  */
@@ -25,6 +26,12 @@ public final class SwapIn {
     static int doSwapPage(Kernel k, VmFault vmf) {
         try (Fn f = Fn.enter(k.x, "do_swap_page")) {
             VmArea vma = vmf.vma;
+            if (Pte.isMigrationEntry(vmf.origPte)) {
+                // non_swap_entry(entry) && is_migration_entry(entry): wait for the migration to
+                // finish; returning 0 retries the fault.
+                MigrationPtes.migrationEntryWait(k, vma.mm, vmf.pmd, vmf.address);
+                return 0;
+            }
             long entry = Pte.swpOffset(vmf.origPte);
             int ret = 0;
             Page page = SwapState.lookupSwapCache(k, entry);

@@ -75,4 +75,38 @@ public final class Vmas {
         av.rbRoot.add(avc);
         return av;
     }
+
+    /**
+     * Setup only: anon_vma_fork() as fork left it for a child's {@code vma} copied from the
+     * parent's {@code pvma}: chained to every anon_vma of the parent's VMA (anon_vma_clone), plus
+     * an anon_vma of its own whose root is the parent's root, which it pins (v5.6; in the
+     * 2.6.34 anon_vma each one is its own root).
+     */
+    public static void forkAnonVmaInSetup(Kernel k, VmArea vma, VmArea pvma) {
+        long parentAv = pvma.anonVma.peek();
+        if (parentAv == 0) {
+            return;
+        }
+        for (AnonVmaChain pavc : pvma.anonVmaChain) {
+            AnonVmaChain avc = k.caches.anonVmaChain.alloc();
+            avc.vma = vma;
+            avc.anonVma = pavc.anonVma;
+            vma.anonVmaChain.add(avc);
+            pavc.anonVma.rbRoot.add(avc);
+        }
+        AnonVma av = k.caches.anonVma.alloc();
+        av.refcount.init(1);
+        av.root.init(av.addr);
+        if (k.variant(mmrace.kernel.variant.AnonVmaImpl.class).locksRoot()) {
+            AnonVma root = AnonVma.deref(k, AnonVma.deref(k, parentAv).root.peek());
+            av.root.init(root.addr);
+            root.refcount.init(root.refcount.peek() + 1);
+        }
+        vma.anonVma.init(av.addr);
+        AnonVmaChain avc = k.caches.anonVmaChain.alloc();
+        avc.vma = vma;
+        avc.anonVma = av;
+        vma.anonVmaChain.add(0, avc);
+        av.rbRoot.add(avc);
+    }
 }

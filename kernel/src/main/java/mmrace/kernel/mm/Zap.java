@@ -117,9 +117,14 @@ public final class Zap {
                     if (details != null) {
                         continue;
                     }
-                    if (Pte.isSwap(ptent)) {
+                    if (Pte.isSwapSlot(ptent)) {
                         rss[RssCounter.MM_SWAPENTS.ordinal()]--;
                         Swapfile.freeSwapAndCache(k, Pte.swpOffset(ptent));
+                    } else if (Pte.isMigrationEntry(ptent)) {
+                        // A migration entry still counts as its page's mapping (try_to_unmap left
+                        // the counter alone); free_swap_and_cache() ignores a non-swap entry.
+                        Page page = k.pages.page(Pte.migrationEntryToPfn(ptent));
+                        rss[Memory.mmCounter(page).ordinal()]--;
                     }
                     t.set(i, 0, Order.PLAIN, "pte_clear_not_present_full");
                 }

@@ -14,6 +14,7 @@ public final class Variants {
     private static final List<Class<? extends Variant>> AXES = List.of(
             AnonVmaImpl.class,
             PageLockAnonVma.class,
+            PageRemoveRmap.class,
             AnonFault.class,
             ZapFlush.class,
             ReclaimFlush.class,
@@ -25,6 +26,8 @@ public final class Variants {
             CollapseAnon.class,
             RetractPageTables.class,
             IsolateDirty.class,
+            MigrateRefcount.class,
+            MigrateFlush.class,
             DestroyInode.class,
             SwapInKsmCopy.class,
             PowerSerialize.class,

@@ -66,11 +66,16 @@ final class Populate {
                 loaded.mmCount.init(loaded.mmCount.peek() + 1);
             }
         }
+        Map<String, Map<Long, Page>> anonPages = new LinkedHashMap<>();
         for (ProcessSpec p : w.processes.values()) {
             MmStruct mm = mms.get(p.name);
             long users = w.cpus.stream().filter(c -> p.name.equals(c.process())).count();
             mm.mmUsers.init(Math.max(1, users));
-            populate(k, p, mm, inodes, cpus);
+            if (p.parent != null && !anonPages.containsKey(p.parent)) {
+                throw new IllegalArgumentException(p.name + " is a child of " + p.parent
+                        + ", which must be declared before it");
+            }
+            anonPages.put(p.name, populate(k, p, mm, p.parent == null ? null : mms.get(p.parent), inodes, anonPages, cpus));
         }
         EndChecks.register(k);
         WorldState state = new WorldState(k, mms, inodes);
@@ -79,14 +84,25 @@ final class Populate {
         }
     }
 
-    private static void populate(Kernel k, ProcessSpec p, MmStruct mm, Map<String, Inode> inodes, Cpu[] cpus) {
+    /** Builds one process; returns its anonymous pages by address (for a child's {@code swapEntryOf}). */
+    private static Map<Long, Page> populate(Kernel k, ProcessSpec p, MmStruct mm, MmStruct parent,
+            Map<String, Inode> inodes, Map<String, Map<Long, Page>> anonPages, Cpu[] cpus) {
         Map<ProcessSpec.Vma, VmArea> vmas = new LinkedHashMap<>();
+        Map<Long, Page> mine = new LinkedHashMap<>();
         for (ProcessSpec.Vma v : p.vmas) {
             Inode file = v.file() == null ? null : inodes.get(v.file());
             if (v.file() != null && file == null) {
                 throw new IllegalArgumentException("no file " + v.file());
             }
-            vmas.put(v, Vmas.createInSetup(k, mm, v.start(), v.end(), v.flags(), file, v.pgoff()));
+            VmArea vma = Vmas.createInSetup(k, mm, v.start(), v.end(), v.flags(), file, v.pgoff());
+            vmas.put(v, vma);
+            if (parent != null) {
+                for (VmArea pvma : parent.vmaList()) {
+                    if (pvma.startForCheck() == v.start()) {
+                        Vmas.forkAnonVmaInSetup(k, vma, pvma);
+                    }
+                }
+            }
         }
         for (long addr : p.emptyTables) {
             mmrace.kernel.mm.Pgtable.populateInSetup(k, mm, addr);
@@ -101,6 +117,16 @@ final class Populate {
                 SetupState.swapEntry(k, vma, ps.addr, ps.value, ps.staleSwapCache);
                 continue;
             }
+            if (ps.state == ProcessSpec.State.SWAP_SHARED) {
+                Map<Long, Page> theirs = anonPages.get(ps.owner);
+                Page shared = theirs == null ? null : theirs.get(ps.addr);
+                if (shared == null) {
+                    throw new IllegalArgumentException(p.name + ": no anonymous page of " + ps.owner + " at 0x"
+                            + Long.toHexString(ps.addr) + " declared before");
+                }
+                SetupState.shareSwapEntry(k, vma, ps.addr, shared);
+                continue;
+            }
             long prot = VmFlags.pageProt(v.flags());
             Page page;
             PteTable t;
@@ -110,6 +136,7 @@ final class Populate {
             long pte = 0;
             if (anon) {
                 page = SetupState.anonPage(k, vma, ps.addr, ps.value, ps.active);
+                mine.put(ps.addr, page);
             } else {
                 Inode inode = inodes.get(v.file());
                 int index = (int) (((ps.addr - v.start()) >> 12) + v.pgoff());
@@ -134,10 +161,18 @@ final class Populate {
             }
             t = anon ? SetupState.mapPage(k, vma, ps.addr, page, pte, RssCounter.MM_ANONPAGES)
                     : SetupState.mapFilePage(k, vma, ps.addr, page, pte);
+            if (ps.swapCache) {
+                if (!anon) {
+                    throw new IllegalArgumentException(p.name + ": swapCache needs an anonymous page at 0x"
+                            + Long.toHexString(ps.addr));
+                }
+                SetupState.addToSwapCache(k, page);
+            }
             for (int c : ps.warmOn) {
                 CpuTlb tlb = k.tlb(cpus[c]);
                 tlb.fillInSetup(mm, ps.addr, new CpuTlb.Entry(page.pfn, page.generation(), Pte.write(pte), Pte.dirty(pte)), t);
             }
         }
+        return mine;
     }
 }

@@ -11,7 +11,7 @@ import mmrace.kernel.mm.VmFlags;
  */
 public final class ProcessSpec {
     /** Where a page starts. */
-    public enum State { PRESENT, SWAPPED }
+    public enum State { PRESENT, SWAPPED, SWAP_SHARED }
 
     /** One VMA: [start, start + pages * PAGE_SIZE), its vm_flags, and its file if any. */
     record Vma(long start, int pages, long flags, String file, long pgoff) {
@@ -32,6 +32,9 @@ public final class ProcessSpec {
         boolean dirty = true;
         boolean writable = true;
         boolean active;
+        boolean swapCache;
+        /** For SWAP_SHARED: the process whose swap-cache page at the same address this PTE's entry is. */
+        String owner;
         final List<Integer> warmOn = new ArrayList<>();
 
         PageSpec(long addr, State state, long value) {
@@ -67,6 +70,16 @@ public final class ProcessSpec {
             return this;
         }
 
+        /**
+         * For a present anonymous page: it is also in the swap cache, its slot still held by
+         * another PTE ({@code swapEntryOf} in a forked process) — as after this process faulted
+         * it back in from swap with a read fault (map it {@code readOnly clean}).
+         */
+        public PageSpec swapCache() {
+            swapCache = true;
+            return this;
+        }
+
         /** The PTE is clean (a page written out since, or a read-only mapping). */
         public PageSpec clean() {
             dirty = false;
@@ -95,6 +108,8 @@ public final class ProcessSpec {
     }
 
     final String name;
+    /** The process this one is a fork child of (its anon VMAs are chained to the parent's anon_vmas), or null. */
+    String parent;
     /** Addresses whose PMD gets an empty PTE table in setup. */
     final List<Long> emptyTables = new ArrayList<>();
     /** Whether an IOMMU (shared virtual addressing) is bound to this mm. */
@@ -116,6 +131,29 @@ public final class ProcessSpec {
     public ProcessSpec iommu() {
         iommu = true;
         return this;
+    }
+
+    /**
+     * This process is a fork child of {@code parent} (declared earlier): each of its VMAs that
+     * starts where one of the parent's does is chained to that VMA's anon_vmas, with an
+     * anon_vma of its own, as anon_vma_fork() leaves them. Its VMAs and pages are declared as
+     * usual (fork copied them); {@code swapEntryOf} gives it the parent's swap entries.
+     */
+    public ProcessSpec childOf(String parent) {
+        this.parent = parent;
+        return this;
+    }
+
+    /**
+     * The PTE at {@code addr} holds the swap entry of {@code process}'s page at {@code addr}, a
+     * page that {@code swapCache} put in the swap cache: the page was swapped out when this
+     * process was forked, and {@code process} has read it back in since.
+     */
+    public PageSpec swapEntryOf(long addr, String process) {
+        PageSpec p = new PageSpec(addr, State.SWAP_SHARED, 0);
+        p.owner = process;
+        pages.add(p);
+        return p;
     }
 
     /** A private anonymous read-write VMA. */

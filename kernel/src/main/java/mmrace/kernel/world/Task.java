@@ -249,10 +249,24 @@ public final class Task {
         }
     }
 
-    /** Compaction of the zone (kcompactd): isolate LRU pages for migration, then put them back. Returns the number isolated. */
+    /**
+     * Compaction of the zone (kcompactd): isolate LRU pages, migrate them (migrate_pages with
+     * MIGRATE_SYNC_LIGHT) and put back what could not be migrated. Returns the number isolated.
+     */
     public int compact() {
         try (Fn f = Fn.enter(k.x, "kcompactd")) {
             return mmrace.kernel.mm.Compaction.compactZone(k);
+        }
+    }
+
+    /**
+     * move_pages(2) of the page at {@code addr} of this task's mm: follow_page, isolate_lru_page,
+     * migrate_pages with MIGRATE_SYNC. Returns 0 if it moved, else -errno or the pages left.
+     */
+    public int movePages(long addr) {
+        requireMm();
+        try (Fn f = Fn.enter(k.x, "sys_move_pages")) {
+            return mmrace.kernel.mm.MovePages.movePage(k, ts.mm, addr);
         }
     }
 
