@@ -30,7 +30,7 @@ final class Backtracking {
      * @param procs  how many contexts the run had (by gid: ids below this)
      * @return pairs {node depth, gid of the context to try there}
      */
-    static List<int[]> races(List<Event> events, int[] node, int procs) {
+    static List<int[]> races(List<Event> events, int[] node, int procs, Independence ind) {
         int n = events.size();
         int[][] clock = new int[n][];
         long[][] fp = new long[n][];
@@ -50,7 +50,7 @@ final class Backtracking {
             } else {
                 c = new int[procs];
             }
-            fp[f] = Independence.footprint(ef, pf);
+            fp[f] = ind.footprint(ef, pf);
             if (f < node.length && node[f] >= 0) {
                 List<Integer> deps = new ArrayList<>();
                 for (int e = 0; e < f; e++) {

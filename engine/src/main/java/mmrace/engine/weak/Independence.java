@@ -51,15 +51,29 @@ final class Independence {
         return loc | 1L << 61;
     }
 
-    static final boolean CONFLICTS = Boolean.getBoolean("mmrace.weak.conflicts");
+    /**
+     * Whether accesses commute by location: only when loads may also read writes executed after
+     * them (speculation), so that the order of a load and a store does not limit what the load
+     * can read. Without speculation, an access conflicts as it does under SC (a store writes its
+     * location) and every order of conflicting accesses is explored.
+     */
+    private final boolean commute;
 
-    static long[] footprint(Event e, Proc p) {
+    Independence(boolean commute) {
+        this.commute = commute;
+    }
+
+    long[] footprint(Event e, Proc p) {
+        return footprint(e, p, commute);
+    }
+
+    static long[] footprint(Event e, Proc p, boolean commute) {
         long po = Footprint.of(poKey(p.cpu.id), Mode.WRITE);
         if (WeakMemory.isAccess(e.kind)) {
             if (!(e.target instanceof Loc l)) {
                 return new long[] {po};
             }
-            if (CONFLICTS && e.kind != mmrace.engine.exec.OpKind.LOAD) {
+            if (!commute && e.kind != mmrace.engine.exec.OpKind.LOAD) {
                 return new long[] {Footprint.of(l.id, Mode.WRITE), po};
             }
             if (e.kind == mmrace.engine.exec.OpKind.RMW) {
@@ -73,7 +87,7 @@ final class Independence {
         return out;
     }
 
-    static boolean dependent(Sleeper s, Event e) {
+    boolean dependent(Sleeper s, Event e) {
         return Footprint.dependent(s.footprint(), footprint(e, e.proc()));
     }
 

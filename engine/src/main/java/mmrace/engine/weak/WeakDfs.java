@@ -32,7 +32,7 @@ import mmrace.engine.explore.Strategy;
 final class WeakDfs implements Strategy, Chooser, Session {
     private final WeakModel model;
     private final List<ChoiceNode> stack = new ArrayList<>();
-    private final Independence ind = new Independence();
+    private final Independence ind;
     private final Set<Long> eagerKeys = new HashSet<>();
     private Map<Long, LongList> domain = new HashMap<>();
     private final Map<Long, LongList> learnt = new HashMap<>();
@@ -56,6 +56,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     WeakDfs(WeakModel model) {
         this.model = model;
+        this.ind = new Independence(model.speculation() != Speculation.NONE);
     }
 
     @Override
@@ -94,7 +95,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         for (Proc p : awake) {
             if (ind.local(p)) {
-                for (long a : Independence.footprint(p.pending(), p)) {
+                for (long a : ind.footprint(p.pending(), p)) {
                     eagerKeys.add(mmrace.engine.exec.Footprint.key(a));
                 }
                 return p;
@@ -184,7 +185,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
                     dirty = true;
                 }
             }
-            sleep.removeIf(s -> s.gid() != e.proc().gid && Independence.dependent(s, e));
+            sleep.removeIf(s -> s.gid() != e.proc().gid && ind.dependent(s, e));
         }
     }
 
@@ -318,7 +319,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         if (x.status() != Execution.Status.ABANDONED || x.events().size() > 0) {
             int[] nodes = eventNode.toArray(x.events().size());
-            for (int[] race : Backtracking.races(x.events(), nodes, x.names().size())) {
+            for (int[] race : Backtracking.races(x.events(), nodes, x.names().size(), ind)) {
                 ChoiceNode at = stack.get(race[0]);
                 if (at.sleep.stream().noneMatch(z -> z.gid() == race[1])) {
                     at.backtrack(indexOfGid(x, race[1]));
