@@ -73,9 +73,6 @@ final class Candidates {
         GraphExport.Exported racedGraph = null;
         GraphExport.Exported ex = GraphExport.export(g);
         Verdict v = mem.model().checker().check(ex.graph());
-        if (WeakMemory.DEBUG && v.allowed() && !x.findings().isEmpty()) {
-            System.err.println("ALLOWED-WITH-FINDING\n" + ex.graph());
-        }
         if (v.allowed()) {
             out.add(new Candidate(x, ex.graph(), v, GraphExport.key(g)));
             if (v.flagged("data-race")) {

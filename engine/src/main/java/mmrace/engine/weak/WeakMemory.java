@@ -239,22 +239,14 @@ final class WeakMemory implements Memory {
                 break;
             }
         }
-        int before = options.size();
         if (options.size() > 1) {
             for (int i = options.size() - 1; i >= 0; i--) {
                 g.rf[r] = options.get(i);
                 g.value[r] = g.value[options.get(i)];
                 if (!prefixAllowed()) {
-                    if (DEBUG && l.name.contains("flags")) {
-                        GraphExport.Exported ex = GraphExport.exportPrefix(g);
-                        System.err.println("REJECT " + model.checker().check(ex.graph()).explain(ex.graph()));
-                    }
                     options.removeAt(i);
                 }
             }
-        }
-        if (DEBUG && l.name.contains("flags")) {
-            System.err.println("READ " + p + " " + l.name + " co=" + l.co.size() + " coherent=" + before + " allowed=" + options.size() + " latestOnly=" + latestOnly);
         }
         g.rf[r] = WeakGraph.SPECULATIVE;
         spec.clear();
@@ -291,14 +283,8 @@ final class WeakMemory implements Memory {
      * lock-protected field is such a choice).
      */
     private boolean prefixAllowed() {
-        prefixChecks++;
         return model.checker().check(GraphExport.exportPrefix(g).graph()).allowed();
     }
-
-    static final boolean DEBUG = Boolean.getBoolean("mmrace.weak.flags");
-
-    /** How many prefix checks this run made (for the statistics of the explorer). */
-    int prefixChecks;
 
     private static int count(LongList l, long v) {
         int c = 0;
