@@ -8,7 +8,7 @@
 # after the rmap, as every other path already does: VERIFIED.
 #
 # The anonymous-fault half (the PTE store overtaking the flags store on arm64/power) is in
-# races/pending/s003-swapbacked-vs-gup-fast.mm: it needs the LKMM memory model.
+# s003-swapbacked-vs-gup-fast.mm, explored under x86-TSO and LKMM.
 
 scenario s003-ksm-copy-vs-gup-fast
 summary "5.3 do_swap_page KSM-copy branch maps the page before __SetPageSwapBacked vs fast GUP"

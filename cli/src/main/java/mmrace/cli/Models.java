@@ -8,8 +8,15 @@ final class Models {
     private Models() {
     }
 
+    /** SC (interleavings, DPOR) and the weak models (execution graphs): tso, lkmm, alpha, alpha-4.15. */
     static List<MemoryModel> all() {
-        return List.of(MemoryModel.sc());
+        List<MemoryModel> all = new java.util.ArrayList<>();
+        all.add(MemoryModel.sc());
+        all.add(mmrace.engine.weak.WeakModel.tso());
+        all.add(mmrace.engine.weak.WeakModel.lkmm());
+        all.add(mmrace.engine.weak.WeakModel.alpha());
+        all.add(mmrace.engine.weak.WeakModel.alpha415());
+        return all;
     }
 
     static MemoryModel byName(String name) throws BadInput {

@@ -35,13 +35,26 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayString rs = ReplayString.parse(replay);
         ExecConfig config = rs.apply(ExecConfig.defaults());
         Run run = Targets.byReplayKey(rs.key(), config);
+        // A weak model's schedule is "SCHEDULE/DATA": the data choices (which write each load
+        // read, where each store went in coherence order) replay through the run's own model.
+        String schedule = rs.schedule();
+        int slash = schedule.indexOf('/');
+        ExecConfig runConfig = run.config();
+        if (slash >= 0) {
+            if (!(runConfig.memoryModel() instanceof mmrace.engine.weak.WeakModel w)) {
+                throw new BadInput("the schedule has data choices, but " + run.title() + " runs under "
+                        + runConfig.memoryModel().name() + ", which makes none");
+            }
+            runConfig = runConfig.withMemoryModel(w.replaying(schedule.substring(slash + 1)));
+            schedule = schedule.substring(0, slash);
+        }
         int[] choices;
         try {
-            choices = Schedule.decode(rs.schedule());
+            choices = Schedule.decode(schedule);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
-        Execution x = new Execution(run.program(), config, new ProcNames());
+        Execution x = new Execution(run.program(), runConfig, new ProcNames());
         ReplayChooser chooser = new ReplayChooser(choices);
         Execution.Status status = x.run(chooser);
         if (chooser.error() != null && status != Execution.Status.BUG && status != Execution.Status.DEADLOCK) {

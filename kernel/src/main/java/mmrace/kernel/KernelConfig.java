@@ -14,23 +14,26 @@ import mmrace.kernel.variant.Variants;
  * @param pagevecSize pages a per-CPU LRU pagevec holds before it is drained (PAGEVEC_SIZE, scaled)
  * @param migratePasses passes migrate_pages() makes over pages that fail with -EAGAIN (10, scaled:
  *     each pass multiplies the interleavings; from the fourth the page lock is waited for)
+ * @param weakMemory 1: explore under the architecture's weak memory model ({@link
+ *     Arch#memoryModel}: x86-TSO, LKMM, LKMM for alpha); 0 (the default): interleavings (SC), the
+ *     architecture still deciding TLB flushing, page-table freeing and the rest
  */
 public record KernelConfig(Geometry geometry, Arch arch, Variants variants, int nrPages, int swapSlots,
-                           int gatherBatch, int pagevecSize, int migratePasses) {
+                           int gatherBatch, int pagevecSize, int migratePasses, int weakMemory) {
     public static KernelConfig defaults() {
-        return new KernelConfig(Geometry.defaults(), Arch.x86(), Variants.defaults(), 16, 4, 8, 1, 1);
+        return new KernelConfig(Geometry.defaults(), Arch.x86(), Variants.defaults(), 16, 4, 8, 1, 1, 0);
     }
 
     public KernelConfig withGeometry(Geometry g) {
-        return new KernelConfig(g, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
+        return new KernelConfig(g, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withArch(Arch a) {
-        return new KernelConfig(geometry, a, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
+        return new KernelConfig(geometry, a, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withVariants(Variants v) {
-        return new KernelConfig(geometry, arch, v, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses);
+        return new KernelConfig(geometry, arch, v, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withVariant(Variant v) {
@@ -38,22 +41,31 @@ public record KernelConfig(Geometry geometry, Arch arch, Variants variants, int 
     }
 
     public KernelConfig withNrPages(int n) {
-        return new KernelConfig(geometry, arch, variants, n, swapSlots, gatherBatch, pagevecSize, migratePasses);
+        return new KernelConfig(geometry, arch, variants, n, swapSlots, gatherBatch, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withSwapSlots(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, n, gatherBatch, pagevecSize, migratePasses);
+        return new KernelConfig(geometry, arch, variants, nrPages, n, gatherBatch, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withGatherBatch(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, n, pagevecSize, migratePasses);
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, n, pagevecSize, migratePasses, weakMemory);
     }
 
     public KernelConfig withPagevecSize(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, n, migratePasses);
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, n, migratePasses, weakMemory);
+    }
+
+    public KernelConfig withWeakMemory(int on) {
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, migratePasses, on);
+    }
+
+    /** The memory model runs explore under: the arch's weak one if {@link #weakMemory} is set, else SC. */
+    public mmrace.engine.mem.MemoryModel memoryModel() {
+        return weakMemory != 0 ? arch.memoryModel() : mmrace.engine.mem.MemoryModel.sc();
     }
 
     public KernelConfig withMigratePasses(int n) {
-        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, n);
+        return new KernelConfig(geometry, arch, variants, nrPages, swapSlots, gatherBatch, pagevecSize, n, weakMemory);
     }
 }

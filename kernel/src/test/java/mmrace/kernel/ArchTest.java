@@ -7,7 +7,7 @@ import mmrace.kernel.arch.Arch;
 import mmrace.kernel.arch.MemoryModels;
 import org.junit.jupiter.api.Test;
 
-/** The architectures, their memory-model names, and the SC fallback until the weak models are registered. */
+/** The architectures, their memory-model names, and the models they resolve to. */
 class ArchTest {
     @Test
     void everyArchHasANameAndAMemoryModel() {
@@ -18,9 +18,7 @@ class ArchTest {
         assertEquals(MemoryModels.LKMM_ALPHA, Arch.alpha().memoryModelName());
         for (Arch a : Arch.all()) {
             assertEquals(a, Arch.byName(a.name()));
-            if (!MemoryModels.available(a.memoryModelName())) {
-                assertEquals("sc", a.memoryModel().name(), a.name() + " falls back to SC");
-            }
+            assertEquals(MemoryModels.resolve(a.memoryModelName()).name(), a.memoryModel().name());
         }
         assertFalse(Arch.x86().rcuTableFree());
         assertFalse(Arch.alpha().rcuTableFree());

@@ -2,7 +2,6 @@ package mmrace.scenarios;
 
 import mmrace.engine.exec.ExecConfig;
 import mmrace.engine.explore.Verdict;
-import mmrace.kernel.arch.Arch;
 import mmrace.kernel.world.MmWorld;
 
 /**
@@ -24,9 +23,9 @@ public record ScenarioRun(Ast.Scenario scenario, Ast.RunDecl decl) {
         return Binder.world(scenario, decl);
     }
 
-    /** {@code base} with this run's memory model and RCU flavour. */
+    /** {@code base} with this run's memory model (SC, or the arch's weak one with {@code config weakMemory 1}) and RCU flavour. */
     public ExecConfig config(ExecConfig base) {
-        ExecConfig c = base.withMemoryModel(Arch.byName(decl.arch()).memoryModel());
+        ExecConfig c = base.withMemoryModel(world().config().memoryModel());
         String rcu = decl.rcu() != null ? decl.rcu() : scenario.rcu();
         return rcu == null ? c : c.withRcu(Runs.flavour(rcu));
     }

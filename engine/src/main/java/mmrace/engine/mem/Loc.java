@@ -216,6 +216,7 @@ public final class Loc implements Named {
         String why = owner.inaccessibleReason();
         if (why != null) {
             e.faulted = true;
+            x.memory().faulted(x.current(), this, how.equals("write"));
             throw x.fail(FindingKind.USE_AFTER_FREE, "kasan",
                     "KASAN: use-after-free " + how + " of " + name + " in " + owner.describe() + " (" + why + ")",
                     owner.history());

@@ -67,6 +67,14 @@ public interface Memory {
         fence(p, fence);
     }
 
+    /**
+     * {@code p} touches {@code loc} after its memory was freed, by the schedule (KASAN is about
+     * to report it): a weak model records the access as one that observes the free, and drops
+     * the report with the execution if no consistent execution can do that.
+     */
+    default void faulted(Proc p, Loc loc, boolean write) {
+    }
+
     /** The token of {@code p}'s most recent load, for {@link Deps#last}. */
     default Dep lastRead(Proc p) {
         return Dep.NONE;

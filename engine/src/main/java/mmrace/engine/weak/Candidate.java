@@ -6,9 +6,8 @@ import mmrace.engine.graph.Verdict;
 import mmrace.engine.mem.Loc;
 
 /**
- * One candidate execution a weak model allows: what herd7 counts as an execution. A run of the
- * program gives one, or several when a load that read a value "from the future" can take it
- * from more than one write (same values, different rf).
+ * One candidate execution a weak model allows: what herd7 counts as an execution. Each run of
+ * the program under a weak model that the model allows gives one.
  *
  * @param execution the run (its registers and status; its memory gives final values)
  * @param graph the execution graph the model checked

@@ -10,8 +10,9 @@ import mmrace.engine.graph.Verdict;
 
 /**
  * The end of a run under a weak model: the loads that took a value "from the future" get their
- * source (each write executed after them with that value, in every combination), each
- * combination is checked by the model, and the allowed ones are the run's candidate executions.
+ * source (one of the writes executed after them with that value: the session chooses, so the
+ * search tries each), and the model checks the resulting graph: allowed, it is the run's
+ * candidate execution.
  * A run with none is inconsistent: it does not count and its findings (a KASAN report reached
  * only through values no consistent execution produces) are dropped with it. A run stopped by
  * a bug or a deadlock is judged on the prefix it executed, which must be consistent itself.
@@ -22,35 +23,34 @@ final class Candidates {
 
     static boolean finish(Execution x, WeakMemory mem, Session session) {
         WeakGraph g = mem.g;
+        if (x.status() != Execution.Status.COMPLETE) {
+            closeReadSides(x, g);
+        }
         List<Integer> spec = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
+        mem.lastUnjustified = -1;
         for (int r = 0; r < g.n; r++) {
             if (g.isRead(r) && g.rf[r] == WeakGraph.SPECULATIVE) {
                 int[] s = sourcesOf(g, r);
                 if (s.length == 0) {
-                    return session.finish(x, List.of(), "");
+                    mem.lastUnjustified = r;
                 }
                 spec.add(r);
                 sources.add(s);
             }
         }
-        mem.justified = true;
+        if (mem.lastUnjustified >= 0) {
+            return session.finish(x, List.of(), "");
+        }
         learnValues(g, session);
-        List<Candidate> out = new ArrayList<>();
-        Verdict raced = null;
-        GraphExport.Exported racedGraph = null;
+        // Every coherent way to take the speculated values from later writes is a candidate
+        // of its own: the session picks one, so that each run counts as at most one execution
+        // (the search re-runs the program for the others).
+        List<int[]> combos = new ArrayList<>();
         int[] pick = new int[spec.size()];
         while (true) {
             if (assign(g, spec, sources, pick)) {
-                GraphExport.Exported ex = GraphExport.export(g);
-                Verdict v = mem.model().checker().check(ex.graph());
-                if (v.allowed()) {
-                    out.add(new Candidate(x, ex.graph(), v, GraphExport.key(g)));
-                    if (raced == null && v.flagged("data-race")) {
-                        raced = v;
-                        racedGraph = ex;
-                    }
-                }
+                combos.add(pick.clone());
             }
             int k = 0;
             while (k < pick.length && ++pick[k] == sources.get(k).length) {
@@ -58,6 +58,26 @@ final class Candidates {
             }
             if (k == pick.length) {
                 break;
+            }
+        }
+        if (combos.isEmpty()) {
+            return session.finish(x, List.of(), "");
+        }
+        int chosen = combos.size() == 1 ? 0 : session.choose(combos.size());
+        if (chosen < 0) {
+            return session.finish(x, List.of(), "");
+        }
+        assign(g, spec, sources, combos.get(chosen));
+        List<Candidate> out = new ArrayList<>();
+        Verdict raced = null;
+        GraphExport.Exported racedGraph = null;
+        GraphExport.Exported ex = GraphExport.export(g);
+        Verdict v = mem.model().checker().check(ex.graph());
+        if (v.allowed()) {
+            out.add(new Candidate(x, ex.graph(), v, GraphExport.key(g)));
+            if (v.flagged("data-race")) {
+                raced = v;
+                racedGraph = ex;
             }
         }
         for (int r : spec) {
@@ -70,10 +90,25 @@ final class Candidates {
     }
 
     /**
+     * A run stopped by a bug is judged on its prefix; a read-side critical section still open
+     * there is closed right after the CPU's last event, so that LKMM's RCU guarantee covers the
+     * accesses it made (the section could have ended there; ending it later only adds events).
+     */
+    private static void closeReadSides(Execution x, WeakGraph g) {
+        for (mmrace.engine.exec.Cpu c : x.cpus()) {
+            for (int i = 0; i < c.rcuNesting(); i++) {
+                g.add(mmrace.engine.graph.EventKind.FENCE, c.id, -1, 0, mmrace.engine.graph.Tag.RCU_UNLOCK.bit(), -1);
+            }
+        }
+    }
+
+    /**
      * Tells the session the values this run wrote, so that loads may speculate them. Only runs
-     * whose speculation is justified (every such load has a write of its value after it) teach
-     * anything: a value computed from an unjustified guess (an increment of a guessed value)
-     * would feed the next guess, and the set of values would never stop growing.
+     * whose speculation is justified (every such load has a write of its value executed after
+     * it, by another thread) teach anything: a value computed from an unjustified guess (an
+     * increment of a guessed value) would feed the next guess, and the set of values would
+     * never stop growing. Justified is weaker than consistent on purpose: a run that guessed
+     * right for one load but not yet for a later one must still teach the later one.
      */
     private static void learnValues(WeakGraph g, Session session) {
         for (int w = 0; w < g.n; w++) {
@@ -83,27 +118,31 @@ final class Candidates {
         }
     }
 
-    /** The writes a speculative read may take its value from: same value, executed after it. */
+    /**
+     * The writes a speculative read may take its value from: same value, executed after it, not
+     * later in its own thread's program order (coherence would forbid it).
+     */
     private static int[] sourcesOf(WeakGraph g, int r) {
         List<Integer> out = new ArrayList<>();
         int ownWrite = g.rmw[r];
         for (int w = r + 1; w < g.n; w++) {
             if (g.kind[w] != mmrace.engine.graph.EventKind.WRITE || g.loc[w] != g.loc[r] || w == ownWrite
-                    || g.value[w] != g.value[r] || g.hidden(w)) {
+                    || g.value[w] != g.value[r] || g.hidden(w) || g.poBefore(r, w)) {
                 continue;
-            }
-            if (ownWrite >= 0 && g.coPrev(ownWrite) != w) {
-                continue; // an RMW reads the write right before its own (atomicity)
             }
             out.add(w);
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Sets the chosen sources; false if a location is then incoherent. */
+    /** Sets the chosen sources; false if a location is then incoherent or an RMW not atomic. */
     private static boolean assign(WeakGraph g, List<Integer> spec, List<int[]> sources, int[] pick) {
         for (int i = 0; i < pick.length; i++) {
-            g.rf[spec.get(i)] = sources.get(i)[pick[i]];
+            int r = spec.get(i);
+            g.rf[r] = sources.get(i)[pick[i]];
+            if (g.rmw[r] >= 0 && g.coPrev(g.rmw[r]) != g.rf[r]) {
+                return false; // an RMW reads the write right before its own (atomicity)
+            }
         }
         for (int r : spec) {
             if (!Coherence.ok(g, g.locations.get(g.loc[r]))) {

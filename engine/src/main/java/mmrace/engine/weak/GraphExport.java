@@ -23,13 +23,37 @@ final class GraphExport {
     }
 
     static Exported export(WeakGraph g) {
+        return export(g, false);
+    }
+
+    /**
+     * The graph of a run still in progress, for a consistency check of what it did so far: the
+     * loads that speculated a value (their source not executed yet) are left out, with their
+     * dependencies, and so are locations nothing accessed. Every axiom of the models is an
+     * acyclicity, irreflexivity or emptiness of relations that only grow as events and edges are
+     * added, so a prefix the model forbids stays forbidden however the run goes on.
+     */
+    static Exported exportPrefix(WeakGraph g) {
+        return export(g, true);
+    }
+
+    private static Exported export(WeakGraph g, boolean prefix) {
         ExecutionGraph.Builder b = ExecutionGraph.builder();
         int[] map = new int[g.n];
         Arrays.fill(map, -1);
         int[] origin = new int[g.n];
+        boolean[] used = new boolean[g.locations.size()];
+        for (int e = 0; e < g.n; e++) {
+            if (g.thread[e] >= 0 && g.loc[e] >= 0) {
+                used[g.loc[e]] = true;
+            }
+        }
         Set<String> names = new HashSet<>();
         int[] bl = new int[g.locations.size()];
         for (WeakGraph.Location l : g.locations) {
+            if (prefix && !used[l.index]) {
+                continue;
+            }
             String name = l.name;
             for (int i = 2; !names.add(name); i++) {
                 name = l.name + "#" + i;
@@ -40,20 +64,29 @@ final class GraphExport {
         }
         for (int[] thread : byThread(g)) {
             for (int e : thread) {
+                if (prefix && unresolved(g, e)) {
+                    continue;
+                }
                 int loc = g.loc[e] < 0 ? -1 : bl[g.loc[e]];
                 map[e] = b.event(g.kind[e], g.thread[e], loc, g.value[e], g.tags[e]);
                 origin[map[e]] = e;
             }
         }
         for (int e = 0; e < g.n; e++) {
-            if (g.isRead(e) && g.rf[e] >= 0) {
+            if (map[e] < 0 || !g.isRead(e)) {
+                continue;
+            }
+            if (g.rf[e] >= 0) {
                 b.rf(map[g.rf[e]], map[e]);
             }
-            if (g.isRead(e) && g.rmw[e] >= 0) {
+            if (g.rmw[e] >= 0) {
                 b.rmwEdge(map[e], map[g.rmw[e]]);
             }
         }
         for (WeakGraph.Location l : g.locations) {
+            if (prefix && !used[l.index]) {
+                continue;
+            }
             int[] co = new int[l.co.size()];
             for (int i = 0; i < co.length; i++) {
                 co[i] = map[l.co.get(i)];
@@ -61,16 +94,27 @@ final class GraphExport {
             b.coOrder(co);
         }
         for (int i = 0; i < g.addrFrom.size(); i++) {
-            b.addr(map[g.addrFrom.get(i)], map[g.addrTo.get(i)]);
+            edge(map, g.addrFrom.get(i), g.addrTo.get(i), b::addr);
         }
         for (int i = 0; i < g.dataFrom.size(); i++) {
-            b.data(map[g.dataFrom.get(i)], map[g.dataTo.get(i)]);
+            edge(map, g.dataFrom.get(i), g.dataTo.get(i), b::data);
         }
         for (int i = 0; i < g.ctrlFrom.size(); i++) {
-            b.ctrl(map[g.ctrlFrom.get(i)], map[g.ctrlTo.get(i)]);
+            edge(map, g.ctrlFrom.get(i), g.ctrlTo.get(i), b::ctrl);
         }
         ExecutionGraph eg = b.build();
         return new Exported(eg, Arrays.copyOf(origin, eg.size()));
+    }
+
+    /** A load that speculated its value: its source write has not run yet. */
+    private static boolean unresolved(WeakGraph g, int e) {
+        return g.isRead(e) && g.rf[e] == WeakGraph.SPECULATIVE;
+    }
+
+    private static void edge(int[] map, int from, int to, java.util.function.BiConsumer<Integer, Integer> add) {
+        if (map[from] >= 0 && map[to] >= 0) {
+            add.accept(map[from], map[to]);
+        }
     }
 
     /** Each thread's events (initial writes excluded) in program order. */

@@ -31,7 +31,7 @@ final class ReplaySession implements Session {
     }
 
     @Override
-    public int chooseRead(long locKey, int forward, LongList spec, int readEvent) {
+    public int chooseRead(long locKey, int forward, LongList spec, int readEvent, LongList banned) {
         String s = nextItem();
         if (s == null) {
             return -1;

@@ -44,7 +44,6 @@ final class Seen {
                 }
             }
         }
-        keys.sort(null);
         if (!runs.add(digest(String.join("|", keys) + "|" + findings))) {
             repeats++;
             return false;

@@ -20,8 +20,10 @@ interface Session {
      *
      * @param locKey the location's key (for the values it may speculate)
      * @param readEvent the read's id in the graph (for speculation learnt from later writes)
+     * @param banned values this load must not speculate (its context has read them "from the
+     *               future" often enough, see {@link WeakModel#withStaleReads})
      */
-    int chooseRead(long locKey, int forward, LongList spec, int readEvent);
+    int chooseRead(long locKey, int forward, LongList spec, int readEvent, LongList banned);
 
     /** A non-initial write of {@code value} to the location: it may be speculated from now on. */
     void wrote(long locKey, long value);
@@ -41,7 +43,7 @@ interface Session {
             }
 
             @Override
-            public int chooseRead(long locKey, int forward, LongList spec, int readEvent) {
+            public int chooseRead(long locKey, int forward, LongList spec, int readEvent, LongList banned) {
                 return forward > 0 ? 0 : -1;
             }
 

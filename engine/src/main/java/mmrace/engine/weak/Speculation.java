@@ -17,7 +17,7 @@ public enum Speculation {
      * (learnt as the search goes, like GenMC's revisits). Far fewer executions on large
      * programs; misses only self-justifying executions, where a write exists only because a
      * load read its own value from the future (out-of-thin-air shapes that LKMM forbids when the
-     * dependencies are marked).
+     * dependencies are marked). The default for programs.
      */
     OBSERVED,
     /** None: no load buffering at all (every load reads a write already executed). */

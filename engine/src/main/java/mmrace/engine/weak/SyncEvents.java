@@ -51,8 +51,12 @@ final class SyncEvents {
     private record Deferred(Proc proc, Event event, int holder) {
     }
 
+    /** What KASAN and the slab allocator write over freed memory (SLAB_POISON's POISON_FREE bytes). */
+    static final long POISON = 0x6b6b6b6b6b6b6b6bL;
+
     private final Execution x;
     private final WeakGraph g;
+    private final java.util.function.LongFunction<mmrace.engine.mem.Loc> locs;
     private final Map<Proc, Event> last = new HashMap<>();
     private final Set<Proc> started = new HashSet<>();
     private final Map<Long, List<Mark>> releases = new HashMap<>();
@@ -63,9 +67,10 @@ final class SyncEvents {
     private final Map<Long, Integer> lastUnlock = new HashMap<>();
     private long hiddenKeys;
 
-    SyncEvents(Execution x, WeakGraph g) {
+    SyncEvents(Execution x, WeakGraph g, java.util.function.LongFunction<mmrace.engine.mem.Loc> locs) {
         this.x = x;
         this.g = g;
+        this.locs = locs;
     }
 
     Event lastCommitted(Proc p) {
@@ -90,6 +95,11 @@ final class SyncEvents {
         }
         if (WeakMemory.isAccess(e.kind)) {
             return;
+        }
+        if (e.kind == OpKind.ALLOC) {
+            for (Mark mk : releases.getOrDefault(allocatorKey(e), List.of())) {
+                acquireFrom(p, mk, e);
+            }
         }
         long own = e.target instanceof SpinLock s && e.kind.name().startsWith("SPIN") ? s.id : Long.MIN_VALUE;
         for (long a : e.footprint()) {
@@ -164,9 +174,24 @@ final class SyncEvents {
         lockResults.clear();
     }
 
+    /**
+     * The key on which an allocator's frees release and its allocations acquire: memory handed
+     * back and given out again passes through the allocator's own synchronization (the zone
+     * lock or per-CPU lists of the page allocator, SLUB's freelist cmpxchg), so what the freeing
+     * CPU did to it happens before what the allocating CPU does. Without this edge a recycled
+     * page's new owner could have its stores ordered before the old owner's.
+     */
+    private static long allocatorKey(Event e) {
+        return Long.MIN_VALUE | 0x6000_0000_0000L | (System.identityHashCode(e.target) & 0xffff_ffffL);
+    }
+
     /** The releases an event made (after its own accesses, which are program-order before them). */
     private void releases(Event e) {
         int t = e.proc().cpu.id;
+        if (e.kind == OpKind.FREE) {
+            poison(e, t);
+            releases.computeIfAbsent(allocatorKey(e), k -> new ArrayList<>()).add(new Mark(t, g.mark(t)));
+        }
         if (e.kind == OpKind.IPI_SEND || e.kind == OpKind.CALL_RCU || e.kind == OpKind.SPAWN) {
             spawns.put(e.index(), new Mark(t, g.mark(t)));
         }
@@ -182,6 +207,23 @@ final class SyncEvents {
                 list.clear();
             }
             list.add(new Mark(t, g.mark(t)));
+        }
+    }
+
+    /**
+     * A free that makes memory inaccessible writes every field of the object (plain writes of
+     * the poison, last in coherence order, as the schedule put the free after every access so
+     * far): an access ordered after the free reads it, one concurrent with it is a data race.
+     */
+    private void poison(Event e, int t) {
+        for (long a : e.footprint()) {
+            mmrace.engine.mem.Loc loc = locs.apply(Footprint.key(a));
+            WeakGraph.Location l = g.location(Footprint.key(a));
+            if (loc == null || l == null || loc.owner() == null || loc.owner().inaccessibleReason() == null) {
+                continue;
+            }
+            int w = g.add(EventKind.WRITE, t, l.index, POISON, 0, e.index());
+            l.co.add(w);
         }
     }
 

@@ -13,7 +13,6 @@ import mmrace.engine.exec.Execution;
 import mmrace.engine.exec.Proc;
 import mmrace.engine.explore.Schedule;
 import mmrace.engine.explore.Strategy;
-import mmrace.engine.mem.Loc;
 
 /**
  * Exhaustive exploration under a weak model: a depth-first search, by re-execution, over one
@@ -31,62 +30,33 @@ import mmrace.engine.mem.Loc;
  * interrupt runs on, a new value to speculate), it starts over; repeats are not counted again.
  */
 final class WeakDfs implements Strategy, Chooser, Session {
-    /** One choice point of the current path. */
-    private static final class Node {
-        final boolean sched;
-        final int[] procs;
-        final List<Independence.Sleeper> sleep;
-        final int forward;
-        final LongList spec;
-        final long locKey;
-        final int readEvent;
-        int at;
-
-        Node(int[] procs, List<Independence.Sleeper> sleep) {
-            this.sched = true;
-            this.procs = procs;
-            this.sleep = sleep;
-            this.forward = 0;
-            this.spec = null;
-            this.locKey = 0;
-            this.readEvent = -1;
-        }
-
-        Node(int forward, LongList spec, long locKey, int readEvent) {
-            this.sched = false;
-            this.procs = null;
-            this.sleep = null;
-            this.forward = forward;
-            this.spec = spec;
-            this.locKey = locKey;
-            this.readEvent = readEvent;
-        }
-
-        int count() {
-            return sched ? procs.length : forward + (spec == null ? 0 : spec.size());
-        }
-    }
-
     private final WeakModel model;
-    private final List<Node> stack = new ArrayList<>();
-    private final Independence ind = new Independence();
+    private final List<ChoiceNode> stack = new ArrayList<>();
+    private final Independence ind;
     private final Set<Long> eagerKeys = new HashSet<>();
-    private final Set<Integer> eagerCpus = new HashSet<>();
     private Map<Long, LongList> domain = new HashMap<>();
     private final Map<Long, LongList> learnt = new HashMap<>();
     private final Seen seen = new Seen();
     private List<Independence.Sleeper> sleep = new ArrayList<>();
     private final StringBuilder data = new StringBuilder();
+    /** For the events of the current run, the depth of the scheduling node that chose each (else -1). */
+    private final EventNodes eventNode = new EventNodes();
     private int depth;
     private int catchUp;
-    private int procsSeen;
     private boolean dirty;
     private boolean exhausted;
+    /** Set when a load had more values to speculate than {@link #MAX_VALUES}: the space was cut. */
+    private boolean truncated;
     private boolean started;
     private long rounds = 1;
+    private long runs;
+
+    /** The most values one load may speculate (a guard against values growing without end). */
+    static final int MAX_VALUES = 64;
 
     WeakDfs(WeakModel model) {
         this.model = model;
+        this.ind = new Independence(model.speculation() != Speculation.NONE);
     }
 
     @Override
@@ -102,9 +72,9 @@ final class WeakDfs implements Strategy, Chooser, Session {
         started = true;
         depth = 0;
         catchUp = 0;
-        procsSeen = 0;
         sleep = new ArrayList<>();
         data.setLength(0);
+        eventNode.clear();
         return this;
     }
 
@@ -125,27 +95,30 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         for (Proc p : awake) {
             if (ind.local(p)) {
-                eagerCpus.add(p.cpu.id);
-                if (p.pending().target instanceof Loc l) {
-                    eagerKeys.add(l.id);
+                for (long a : ind.footprint(p.pending(), p)) {
+                    eagerKeys.add(mmrace.engine.exec.Footprint.key(a));
                 }
                 return p;
             }
         }
-        Node n;
+        ChoiceNode n;
         if (depth < stack.size()) {
             n = stack.get(depth);
             if (!n.sched) {
                 throw new IllegalStateException("nondeterministic program: a replayed prefix diverged");
             }
         } else {
-            n = new Node(order(x, awake), List.copyOf(sleep));
+            n = new ChoiceNode(order(x, awake), List.copyOf(sleep));
             stack.add(n);
         }
+        eventNode.add(x.events().size(), depth);
         depth++;
         List<Independence.Sleeper> next = new ArrayList<>(n.sleep);
         Proc chosen = null;
         for (int i = 0; i <= n.at; i++) {
+            if (!n.todo[i]) {
+                continue;
+            }
             Proc p = byIndex(enabled, n.procs[i]);
             if (i < n.at) {
                 next.add(ind.sleeper(p));
@@ -155,6 +128,16 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         sleep = next;
         return chosen;
+    }
+
+    /** The context index (creation order) of the context with gid {@code gid} in this run, or -1. */
+    private static int indexOfGid(Execution x, int gid) {
+        for (Proc p : x.procs()) {
+            if (p.gid == gid) {
+                return p.index;
+            }
+        }
+        return -1;
     }
 
     /** The order to try contexts in: the one that ran last first (fewer switches), then by creation. */
@@ -194,22 +177,12 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     /** Catches up with the events committed since the last choice: wakes sleepers, learns. */
     private void learn(Execution x) {
-        List<Proc> procs = x.procs();
-        for (; procsSeen < procs.size(); procsSeen++) {
-            Proc p = procs.get(procsSeen);
-            if (p.kind != Proc.Kind.TASK && ind.sharedCpus.add(p.cpu.id) && eagerCpus.contains(p.cpu.id)) {
-                dirty = true;
-            }
-        }
         List<Event> events = x.events();
         for (; catchUp < events.size(); catchUp++) {
             Event e = events.get(catchUp);
-            if (!WeakMemory.isAccess(e.kind)) {
-                for (long a : e.footprint()) {
-                    long key = mmrace.engine.exec.Footprint.key(a);
-                    if (ind.syncKeys.add(key) && eagerKeys.contains(key)) {
-                        dirty = true;
-                    }
+            for (long key : ind.learn(e)) {
+                if (eagerKeys.contains(key)) {
+                    dirty = true;
                 }
             }
             sleep.removeIf(s -> s.gid() != e.proc().gid && ind.dependent(s, e));
@@ -220,7 +193,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     @Override
     public int choose(int count) {
-        Node n = dataNode(0, null, 0, -1, count);
+        ChoiceNode n = dataNode(0, null, 0, -1, count);
         if (n == null) {
             return -1;
         }
@@ -229,15 +202,28 @@ final class WeakDfs implements Strategy, Chooser, Session {
     }
 
     @Override
-    public int chooseRead(long locKey, int forward, LongList spec, int readEvent) {
+    public int chooseRead(long locKey, int forward, LongList spec, int readEvent, LongList banned) {
         LongList values = null;
         if (depth >= stack.size()) {
             values = new LongList();
             if (model.speculation() == Speculation.DOMAIN && domain.containsKey(locKey)) {
-                values.addAll(domain.get(locKey));
+                LongList d = domain.get(locKey);
+                for (int i = 0; i < d.size(); i++) {
+                    if (!banned.contains(d.get(i))) {
+                        values.add(d.get(i));
+                    }
+                }
+                if (values.size() > MAX_VALUES) {
+                    truncated = true;
+                    values = firstValues(values);
+                }
             }
         }
-        Node n = dataNode(forward, values, locKey, readEvent, -1);
+        boolean fresh = depth >= stack.size();
+        ChoiceNode n = dataNode(forward, values, locKey, readEvent, -1);
+        if (n != null && fresh) {
+            n.banned = banned.size() == 0 ? null : copy(banned);
+        }
         if (n == null) {
             return -1;
         }
@@ -246,15 +232,15 @@ final class WeakDfs implements Strategy, Chooser, Session {
         return n.at;
     }
 
-    private Node dataNode(int forward, LongList spec, long locKey, int readEvent, int count) {
-        Node n;
+    private ChoiceNode dataNode(int forward, LongList spec, long locKey, int readEvent, int count) {
+        ChoiceNode n;
         if (depth < stack.size()) {
             n = stack.get(depth);
             if (n.sched || n.forward != (count >= 0 ? count : forward)) {
                 throw new IllegalStateException("nondeterministic program: a replayed prefix diverged");
             }
         } else {
-            n = count >= 0 ? new Node(count, new LongList(), 0, -1) : new Node(forward, spec, locKey, readEvent);
+            n = count >= 0 ? new ChoiceNode(count, new LongList(), 0, -1) : new ChoiceNode(forward, spec, locKey, readEvent);
             if (n.count() == 0) {
                 return null;
             }
@@ -262,6 +248,20 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         depth++;
         return n;
+    }
+
+    private static LongList copy(LongList l) {
+        LongList c = new LongList();
+        c.addAll(l);
+        return c;
+    }
+
+    private static LongList firstValues(LongList l) {
+        LongList out = new LongList();
+        for (int i = 0; i < MAX_VALUES; i++) {
+            out.add(l.get(i));
+        }
+        return out;
     }
 
     @Override
@@ -288,21 +288,56 @@ final class WeakDfs implements Strategy, Chooser, Session {
 
     @Override
     public void finished(Execution x) {
-        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m && m.justified) {
-            Observed.learn(m.g, stack, depth);
+        learn(x);
+        if (Boolean.getBoolean("mmrace.weak.trace")) {
+            StringBuilder st = new StringBuilder();
+            for (ChoiceNode n : stack) {
+                st.append(n.sched ? "s" : "d").append(n.at).append('/').append(n.count()).append(' ');
+            }
+            System.err.println("run " + x.status() + " data=" + data + " stack=" + st + " " + x.finalState());
+        }
+        if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m) {
+            truncated |= Observed.learn(m.g, stack, depth, m.lastUnjustified);
+        }
+        runs++;
+        if (Boolean.getBoolean("mmrace.weak.debug") && runs % 500 == 0) {
+            java.util.Map<String, Integer> h = new java.util.TreeMap<>();
+            for (Event e : x.events()) {
+                h.merge(e.proc() + " " + e.name + " " + (e.target == null ? "" : e.target.displayName()), 1, Integer::sum);
+            }
+            h.entrySet().removeIf(en -> en.getValue() < 20);
+            System.err.println("  events=" + x.events().size() + " status=" + x.status() + " frequent=" + h);
+        }
+        if (Boolean.getBoolean("mmrace.weak.debug") && (runs % 500 == 0 || dirty)) {
+            System.err.println("weak: runs=" + runs + " depth=" + stack.size() + " rounds=" + rounds + " candidates="
+                    + seen.distinctCandidates + " inconsistent=" + seen.inconsistent + " repeats=" + seen.repeats
+                    + " sleepBlocked=" + seen.sleepBlocked + (dirty ? " RESTART" : ""));
         }
         if (dirty) {
             restart();
             return;
         }
+        if (x.status() != Execution.Status.ABANDONED || x.events().size() > 0) {
+            int[] nodes = eventNode.toArray(x.events().size());
+            for (int[] race : Backtracking.races(x.events(), nodes, x.names().size(), ind)) {
+                ChoiceNode at = stack.get(race[0]);
+                if (at.sleep.stream().noneMatch(z -> z.gid() == race[1])) {
+                    at.backtrack(indexOfGid(x, race[1]));
+                }
+            }
+        }
         while (!stack.isEmpty()) {
-            Node top = stack.get(stack.size() - 1);
-            if (++top.at < top.count()) {
+            ChoiceNode top = stack.get(stack.size() - 1);
+            if (top.advance()) {
                 return;
             }
             stack.remove(stack.size() - 1);
         }
         exhausted = true;
+        if (Boolean.getBoolean("mmrace.weak.debug")) {
+            System.err.println("weak: rounds=" + rounds + " candidates=" + seen.distinctCandidates + " inconsistent="
+                    + seen.inconsistent + " repeats=" + seen.repeats + " sleepBlocked=" + seen.sleepBlocked);
+        }
     }
 
     /** Starts the search over with what was learnt (repeats of counted executions are not counted again). */
@@ -311,7 +346,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
         rounds++;
         stack.clear();
         eagerKeys.clear();
-        eagerCpus.clear();
         domain = new HashMap<>();
         learnt.forEach((k, v) -> {
             LongList c = new LongList();
@@ -320,31 +354,74 @@ final class WeakDfs implements Strategy, Chooser, Session {
         });
     }
 
+    /** Event index -> scheduling-node depth for one run (-1 where an event ran without a choice). */
+    static final class EventNodes {
+        private int[] a = new int[64];
+        private int size;
+
+        void add(int event, int node) {
+            if (event >= a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(event + 1, a.length * 2));
+            }
+            for (int i = size; i < event; i++) {
+                a[i] = -1;
+            }
+            a[event] = node;
+            size = Math.max(size, event + 1);
+        }
+
+        int[] toArray(int n) {
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = i < size ? a[i] : -1;
+            }
+            return out;
+        }
+
+        void clear() {
+            size = 0;
+        }
+    }
+
     /** Speculated values learnt from later writes (for {@link Speculation#OBSERVED}). */
     static final class Observed {
         private Observed() {
         }
 
-        static void learn(WeakGraph g, List<Node> stack, int used) {
+        /**
+         * Each load of the run learns the values later writes of other threads stored to its
+         * location, provided no speculation from that load on was unjustified (a value computed
+         * from a wrong guess made later would feed guesses without end; one made earlier does
+         * not matter to what this load may read). Returns true if some load had more values
+         * than {@link #MAX_VALUES} (the rest are left out).
+         */
+        static boolean learn(WeakGraph g, List<ChoiceNode> stack, int used, int lastUnjustified) {
+            boolean cut = false;
             for (int i = 0; i < Math.min(used, stack.size()); i++) {
-                Node n = stack.get(i);
-                if (n.sched || n.readEvent < 0 || n.readEvent >= g.n) {
+                ChoiceNode n = stack.get(i);
+                if (n.sched || n.readEvent < 0 || n.readEvent >= g.n || n.readEvent <= lastUnjustified) {
                     continue;
                 }
                 int r = n.readEvent;
                 for (int w = r + 1; w < g.n; w++) {
                     if (g.kind[w] == mmrace.engine.graph.EventKind.WRITE && g.loc[w] == g.loc[r] && w != g.rmw[r]
-                            && !g.hidden(w) && !g.poBefore(r, w) && !n.spec.contains(g.value[w])) {
-                        n.spec.add(g.value[w]);
+                            && !g.hidden(w) && !g.poBefore(r, w) && !n.spec.contains(g.value[w])
+                            && (n.banned == null || !n.banned.contains(g.value[w]))) {
+                        if (n.spec.size() >= MAX_VALUES) {
+                            cut = true;
+                        } else {
+                            n.spec.add(g.value[w]);
+                        }
                     }
                 }
             }
+            return cut;
         }
     }
 
     @Override
     public boolean covered() {
-        return exhausted;
+        return exhausted && !truncated;
     }
 
     @Override
@@ -357,8 +434,8 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         double done = 0;
         double weight = 1;
-        for (Node n : stack) {
-            done += weight * n.at / n.count();
+        for (ChoiceNode n : stack) {
+            done += weight * n.done();
             weight /= n.count();
         }
         return done;

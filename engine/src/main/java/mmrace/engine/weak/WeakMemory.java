@@ -34,18 +34,28 @@ final class WeakMemory implements Memory {
     private final Session session;
     final WeakGraph g = new WeakGraph();
     final SyncEvents sync;
+    private final Map<Long, Loc> locs = new HashMap<>();
     private final Map<Proc, Dep> ctrl = new HashMap<>();
     private final Map<Proc, Integer> lastRead = new HashMap<>();
+    /** How many times each context read each write (for the stale-read bound). */
+    private final Map<Proc, Map<Integer, Integer>> readCounts = new HashMap<>();
+    /** How many times each context speculated each value of each location (the same bound). */
+    private final Map<Proc, Map<Long, LongList>> specCounts = new HashMap<>();
+    private final LongList banned = new LongList();
     private final LongList spec = new LongList();
     private final IntList options = new IntList();
-    /** Set when the run ended with every speculative load matched by a later write of its value. */
-    boolean justified;
+    /**
+     * The last speculative load that no later write of another thread could justify, or -1 if
+     * none; MAX_VALUE until the run ended (nothing to learn from a run cut short). Loads after
+     * it may still learn values from this run (see {@link WeakDfs}).
+     */
+    int lastUnjustified = Integer.MAX_VALUE;
 
     WeakMemory(Execution x, WeakModel model, Session session) {
         this.x = x;
         this.model = model;
         this.session = session;
-        this.sync = new SyncEvents(x, g);
+        this.sync = new SyncEvents(x, g, locs::get);
     }
 
     WeakModel model() {
@@ -56,6 +66,7 @@ final class WeakMemory implements Memory {
 
     @Override
     public void init(Loc loc, long value) {
+        locs.put(loc.id, loc);
         WeakGraph.Location l = g.location(loc.id);
         if (l != null) {
             g.value[l.init] = value;
@@ -106,7 +117,7 @@ final class WeakMemory implements Memory {
         int r = event(EventKind.READ, p, l, 0, Tags.load(order));
         deps(p, r, addr, Dep.NONE);
         boolean latest = sync.forcesLatest(p);
-        chooseSource(l, r, latest, null);
+        chooseSource(p, l, r, latest, null);
         lastRead.put(p, r);
         if (order == Order.FULL) {
             fence(p, Fence.MB);
@@ -150,7 +161,7 @@ final class WeakMemory implements Memory {
         int r = event(EventKind.READ, p, l, 0, tag);
         deps(p, r, addr, Dep.NONE);
         boolean latest = sync.forcesLatest(p);
-        boolean speculative = chooseSource(l, r, latest, cond);
+        boolean speculative = chooseSource(p, l, r, latest, cond);
         long old = g.value[r];
         lastRead.put(p, r);
         if (cond.test(old)) {
@@ -183,17 +194,42 @@ final class WeakMemory implements Memory {
     }
 
     /**
+     * An access the schedule made after the free of its memory observes the free: a read reads
+     * the poison (or a later write), a write goes after it in coherence order. The model then
+     * decides whether the execution, and so the KASAN report, is possible.
+     */
+    @Override
+    public void faulted(Proc p, Loc loc, boolean write) {
+        sync.flush(p);
+        WeakGraph.Location l = loc(loc);
+        int e = event(write ? EventKind.WRITE : EventKind.READ, p, l, 0, 0);
+        if (write) {
+            l.co.add(e);
+        } else {
+            g.rf[e] = g.coLast(l);
+            g.value[e] = g.value[g.rf[e]];
+        }
+    }
+
+    /**
      * Chooses the write read by {@code r}: the coherent writes already in the graph, latest
-     * first, then the speculative values. With {@code rmwCond}, a source whose value satisfies
+     * first (an overwritten one only while {@code p} has not read it too often, see
+     * {@link WeakModel#withStaleReads}), then the speculative values (each, likewise, only
+     * while {@code p} has not read it "from the future" too often). With {@code rmwCond}, a source whose value satisfies
      * it makes {@code r} the read of an RMW, so it must not be read by another RMW already.
      * Returns whether the choice is speculative.
      */
-    private boolean chooseSource(WeakGraph.Location l, int r, boolean latestOnly, LongPredicate rmwCond) {
+    private boolean chooseSource(Proc p, WeakGraph.Location l, int r, boolean latestOnly, LongPredicate rmwCond) {
         options.clear();
+        Map<Integer, Integer> seen = readCounts.computeIfAbsent(p, k -> new HashMap<>());
+        int bound = model.staleReads();
         for (int i = l.co.size() - 1; i >= -1; i--) {
             int w = i < 0 ? l.init : l.co.get(i);
             if (rmwCond != null && rmwCond.test(g.value[w]) && g.readByRmw(w)) {
                 continue;
+            }
+            if (bound >= 0 && i < l.co.size() - 1 && seen.getOrDefault(w, 0) >= bound) {
+                continue; // this context has seen this overwritten value often enough
             }
             g.rf[r] = w;
             if (Coherence.ok(g, l)) {
@@ -203,19 +239,61 @@ final class WeakMemory implements Memory {
                 break;
             }
         }
+        if (options.size() > 1) {
+            for (int i = options.size() - 1; i >= 0; i--) {
+                g.rf[r] = options.get(i);
+                g.value[r] = g.value[options.get(i)];
+                if (!prefixAllowed()) {
+                    options.removeAt(i);
+                }
+            }
+        }
         g.rf[r] = WeakGraph.SPECULATIVE;
         spec.clear();
-        int k = latestOnly ? (options.size() > 0 ? 0 : -1) : session.chooseRead(l.key, options.size(), spec, r);
+        LongList guessed = specCounts.computeIfAbsent(p, k -> new HashMap<>()).computeIfAbsent(l.key, k -> new LongList());
+        banned.clear();
+        if (bound >= 0) {
+            for (int i = 0; i < guessed.size(); i++) {
+                long v = guessed.get(i);
+                if (!banned.contains(v) && count(guessed, v) >= bound) {
+                    banned.add(v);
+                }
+            }
+        }
+        int k = latestOnly ? (options.size() > 0 ? 0 : -1)
+                : session.chooseRead(l.key, options.size(), spec, r, banned);
         if (k < 0) {
             throw x.abandon();
         }
         if (k < options.size()) {
             g.rf[r] = options.get(k);
             g.value[r] = g.value[options.get(k)];
+            seen.merge(options.get(k), 1, Integer::sum);
             return false;
         }
         g.value[r] = spec.get(k - options.size());
+        guessed.add(g.value[r]);
         return true;
+    }
+
+    /**
+     * Whether the model allows what the run did so far. Checked only where a load or store has
+     * more than one choice: a choice the prefix already rules out is never explored, instead of
+     * being found inconsistent when the run ends (on kernel code, nearly every stale read of a
+     * lock-protected field is such a choice).
+     */
+    private boolean prefixAllowed() {
+        return model.checker().check(GraphExport.exportPrefix(g).graph()).allowed();
+    }
+
+    private static int count(LongList l, long v) {
+        int c = 0;
+        for (int i = 0; i < l.size(); i++) {
+            if (l.get(i) == v) {
+                c++;
+            }
+        }
+        return c;
     }
 
     /** Chooses where write {@code w} goes in coherence order: any place coherence and atomicity allow. */
@@ -234,6 +312,16 @@ final class WeakMemory implements Memory {
                 options.add(i);
             }
             l.co.removeAt(i);
+        }
+        if (options.size() > 1) {
+            for (int i = options.size() - 1; i >= 0; i--) {
+                l.co.insert(options.get(i), w);
+                boolean ok = prefixAllowed();
+                l.co.removeAt(options.get(i));
+                if (!ok) {
+                    options.removeAt(i);
+                }
+            }
         }
         int k = session.choose(options.size());
         if (k < 0) {

@@ -30,9 +30,11 @@ public final class WeakModel implements MemoryModel, StrategyProvider {
     private final boolean dataRaces;
     private final CandidateListener listener;
     private final Session session;
+    private final int staleReads;
 
     private WeakModel(String name, MemoryModelChecker checker, boolean readBarrierDepends, Speculation speculation,
-                      boolean dataRaces, CandidateListener listener, Session session) {
+                      boolean dataRaces, CandidateListener listener, Session session, int staleReads) {
+        this.staleReads = staleReads;
         this.name = name;
         this.checker = checker;
         this.readBarrierDepends = readBarrierDepends;
@@ -43,7 +45,7 @@ public final class WeakModel implements MemoryModel, StrategyProvider {
     }
 
     private static WeakModel of(String name, MemoryModelChecker c, boolean rbDep) {
-        return new WeakModel(name, c, rbDep, Speculation.DOMAIN, true, null, null);
+        return new WeakModel(name, c, rbDep, Speculation.OBSERVED, true, null, null, -1);
     }
 
     /** The Linux-kernel memory model (linux-kernel.cat), for arm64 and power. */
@@ -91,22 +93,41 @@ public final class WeakModel implements MemoryModel, StrategyProvider {
     }
 
     public WeakModel withSpeculation(Speculation s) {
-        return new WeakModel(name, checker, readBarrierDepends, s, dataRaces, listener, session);
+        return new WeakModel(name, checker, readBarrierDepends, s, dataRaces, listener, session, staleReads);
     }
 
     /** Whether an execution LKMM flags with data-race is a finding (DATA_RACE); default true. */
     public WeakModel withDataRaces(boolean report) {
-        return new WeakModel(name, checker, readBarrierDepends, speculation, report, listener, session);
+        return new WeakModel(name, checker, readBarrierDepends, speculation, report, listener, session, staleReads);
     }
 
     /** Who is told of each distinct candidate execution found. */
     public WeakModel withListener(CandidateListener l) {
-        return new WeakModel(name, checker, readBarrierDepends, speculation, dataRaces, l, session);
+        return new WeakModel(name, checker, readBarrierDepends, speculation, dataRaces, l, session, staleReads);
     }
+
+    /**
+     * How many times one context may read the same overwritten write of a location (-1: no
+     * limit). Axiomatic models let a load keep reading a stale value forever, so a retry loop
+     * that re-reads a location (a fault retried because the PTE changed, a seqcount) would
+     * unroll without end under them; with a bound, each stale value is seen at most that many
+     * times by a context, which is what eventual visibility gives on real hardware. Litmus tests
+     * use no limit (their loops have herd's unrolling bound instead).
+     */
+    public WeakModel withStaleReads(int bound) {
+        return new WeakModel(name, checker, readBarrierDepends, speculation, dataRaces, listener, session, bound);
+    }
+
+    public int staleReads() {
+        return staleReads;
+    }
+
+    /** The default bound of {@link #withStaleReads}. */
+    public static final int DEFAULT_STALE_READS = 2;
 
     /** This model with its choices made by {@code s}: one exploration's (or one replay's). */
     WeakModel bind(Session s) {
-        return new WeakModel(name, checker, readBarrierDepends, speculation, dataRaces, listener, s);
+        return new WeakModel(name, checker, readBarrierDepends, speculation, dataRaces, listener, s, staleReads);
     }
 
     @Override

@@ -50,9 +50,14 @@ final class WeakRandom implements Strategy, Chooser, Session {
     }
 
     @Override
-    public int chooseRead(long locKey, int forward, LongList spec, int readEvent) {
+    public int chooseRead(long locKey, int forward, LongList spec, int readEvent, LongList banned) {
         if (model.speculation() != Speculation.NONE && values.containsKey(locKey)) {
-            spec.addAll(values.get(locKey));
+            LongList v = values.get(locKey);
+            for (int i = 0; i < v.size(); i++) {
+                if (!banned.contains(v.get(i))) {
+                    spec.add(v.get(i));
+                }
+            }
         }
         int count = forward + spec.size();
         int k = count == 0 ? -1 : rnd.nextInt(count);

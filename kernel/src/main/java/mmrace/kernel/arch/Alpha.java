@@ -28,6 +28,12 @@ final class Alpha implements Arch {
         return "alpha";
     }
 
+    /** alpha set_pte(): {@code *ptep = pteval}, a plain C store (arch/alpha/include/asm/pgtable.h). */
+    @Override
+    public mmrace.engine.mem.Order setPteOrder() {
+        return mmrace.engine.mem.Order.PLAIN;
+    }
+
     @Override
     public String memoryModelName() {
         return MemoryModels.LKMM_ALPHA;

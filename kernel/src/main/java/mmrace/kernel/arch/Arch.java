@@ -24,6 +24,16 @@ public interface Arch {
     }
 
     /**
+     * The ordering of the store set_pte() makes when its caller asks for no ordering: arm64,
+     * power, s390 and x86 write the entry with WRITE_ONCE() (arm64 set_pte(), x86
+     * native_set_pte(), v5.x), a marked access that LKMM orders with smp_wmb() and dependencies;
+     * alpha's set_pte() is a plain C assignment.
+     */
+    default mmrace.engine.mem.Order setPteOrder() {
+        return mmrace.engine.mem.Order.ONCE;
+    }
+
+    /**
      * What an architecture adds after pmdp_collapse_flush()'s TLB flush (power radix:
      * serialize_against_pte_lookup). Caller holds: whatever the collapse holds.
      */

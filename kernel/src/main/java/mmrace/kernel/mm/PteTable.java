@@ -69,10 +69,14 @@ public final class PteTable implements Named {
         return v;
     }
 
-    /** set_pte_at() / set_pte(): a plain store on both x86 and arm64 (set_pte is WRITE_ONCE on arm64). */
+    /**
+     * set_pte_at() / set_pte(): a store with no barrier; {@code Order.PLAIN} means "as the
+     * architecture's set_pte() writes" ({@link mmrace.kernel.arch.Arch#setPteOrder}: WRITE_ONCE
+     * except on alpha), a stronger order (a store-release variant) is kept.
+     */
     public void set(int i, long v, Order order, String op) {
         checkLive(op);
-        ptes[i].store(v, order, op);
+        ptes[i].store(v, order == Order.PLAIN ? page.k.arch.setPteOrder() : order, op);
         checkLive(op);
     }
 

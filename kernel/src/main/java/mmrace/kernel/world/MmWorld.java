@@ -71,10 +71,10 @@ public final class MmWorld implements Program {
         Populate.build(this, x);
     }
 
-    /** Exploration options for this world: DPOR, the arch's memory model. */
+    /** Exploration options for this world: DPOR, or the arch's weak model where the config asks for it. */
     public ExploreOptions options() {
         ExploreOptions o = ExploreOptions.defaults();
-        return o.withExec(o.exec().withMemoryModel(cfg.arch().memoryModel()));
+        return o.withExec(o.exec().withMemoryModel(cfg.memoryModel()));
     }
 
     /** Exhaustive exploration (optimal DPOR). */

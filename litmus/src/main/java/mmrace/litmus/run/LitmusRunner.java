@@ -34,15 +34,16 @@ public final class LitmusRunner {
     private LitmusRunner() {
     }
 
+    /** Runs with herd7's loop bound and complete speculation ({@link mmrace.engine.weak.Speculation#DOMAIN}). */
     public static LitmusOutcome run(LitmusTest t, WeakModel model) {
-        return run(t, model, DEFAULT_UNROLL);
+        return run(t, model.withSpeculation(mmrace.engine.weak.Speculation.DOMAIN), DEFAULT_UNROLL);
     }
 
     /** @throws LitmusRunException if no execution could run to its end because of an error in the test */
     public static LitmusOutcome run(LitmusTest t, WeakModel model, int unroll) {
         LitmusProgram program = new LitmusProgram(t, unroll);
         Collector c = new Collector(t, program.layout());
-        WeakModel m = model.withListener(c::add).withDataRaces(false);
+        WeakModel m = model.withListener(c::add).withDataRaces(false).withStaleReads(-1);
         ExploreOptions o = ExploreOptions.defaults().withMinimize(false)
                 .withExec(ExecConfig.defaults().withMemoryModel(m).withMaxSteps(10_000));
         ExploreResult r = Explorer.explore(program, o);
