@@ -17,7 +17,8 @@ import mmrace.engine.mem.Loc;
  * coherence order, so both orders reach the same graphs. They do not commute with an event of
  * another context on the same CPU (their order is that CPU's program order) nor with a
  * synchronization event whose footprint touches the location (a free of the object, a bit
- * lock spinning on the word). Synchronization events keep the engine's footprints.
+ * lock spinning on the word), and two RMWs of one location do not commute either.
+ * Synchronization events keep the engine's footprints.
  *
  * <p>Which locations and CPUs are so exposed is learnt while exploring ({@link #syncKeys},
  * {@link #sharedCpus}); when something new is learnt that an earlier decision relied on, the
@@ -25,7 +26,7 @@ import mmrace.engine.mem.Loc;
  */
 final class Independence {
     /** A context put to sleep: its pending event, as seen for independence. */
-    record Sleeper(int gid, int cpu, boolean access, long[] footprint) {
+    record Sleeper(int gid, int cpu, boolean access, long[] footprint, Loc rmw) {
     }
 
     /** Keys of locations some non-access event touched. */
@@ -35,7 +36,17 @@ final class Independence {
 
     Sleeper sleeper(Proc p) {
         Event e = p.pending();
-        return new Sleeper(p.gid, p.cpu.id, WeakMemory.isAccess(e.kind), footprint(e));
+        return new Sleeper(p.gid, p.cpu.id, WeakMemory.isAccess(e.kind), footprint(e), rmwTarget(e));
+    }
+
+    /**
+     * The location of an RMW, or null. Two RMWs of one location do not commute: which one reads
+     * the other's write is decided by their order, as speculation cannot supply it (a value the
+     * second RMW would write only once the first read an older write is never learnt: see
+     * WeakDfs#wrote, which learns only from justified runs).
+     */
+    private static Loc rmwTarget(Event e) {
+        return e.kind == mmrace.engine.exec.OpKind.RMW && e.target instanceof Loc l ? l : null;
     }
 
     /** An access touches its location only as a read: accesses never conflict with each other by key. */
@@ -51,7 +62,7 @@ final class Independence {
             return true;
         }
         if (s.access() && WeakMemory.isAccess(e.kind)) {
-            return false;
+            return s.rmw() != null && s.rmw() == rmwTarget(e);
         }
         return Footprint.dependent(s.footprint(), footprint(e));
     }
@@ -59,7 +70,7 @@ final class Independence {
     /** Whether {@code p}'s pending event commutes with everything any other context can do. */
     boolean local(Proc p) {
         Event e = p.pending();
-        if (!WeakMemory.isAccess(e.kind) || sharedCpus.contains(p.cpu.id)) {
+        if (!WeakMemory.isAccess(e.kind) || rmwTarget(e) != null || sharedCpus.contains(p.cpu.id)) {
             return false;
         }
         return !(e.target instanceof Loc l) || !syncKeys.contains(l.id);
