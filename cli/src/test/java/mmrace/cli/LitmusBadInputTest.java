@@ -49,7 +49,7 @@ class LitmusBadInputTest {
         assertBad(run("missing-semicolon"), ":10:2: error: expected ';' after the assignment, found 'WRITE_ONCE'");
         assertBad(run("unknown-primitive"), ":8:2: error: unknown primitive 'smp_store_relase' (not in "
                 + "linux-kernel.def); did you mean 'smp_store_release'?");
-        assertBad(run("undeclared-local"), ":7:2: error: 'r0' is not declared in P0: declare a local ('int r0;') "
+        assertBad(run("undeclared-local"), ":7:17: error: 'r0' is not declared in P0: declare a local ('int r0;') "
                 + "or add a parameter ('int *r0')");
         assertBad(run("condition-unknown-register"), ":17:19: error: '1:r0' in the condition: P1 has no local or "
                 + "parameter named 'r0'");

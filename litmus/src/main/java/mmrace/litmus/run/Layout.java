@@ -30,13 +30,17 @@ final class Layout {
     private final Map<Long, String> names = new LinkedHashMap<>();
 
     Layout(LitmusTest t) {
+        java.util.Set<String> locked = spinlockNames(t);
         long next = BASE;
         for (Map.Entry<String, CType> g : t.globals().entrySet()) {
             CType type = g.getValue().unqualified();
             int cells = type instanceof CType.Array a ? a.length() : 1;
             String base = type instanceof CType.Array a ? a.element().unqualified().toString() : type.toString();
             Kind kind = switch (base) {
-                case "spinlock_t" -> Kind.SPINLOCK;
+                // herd7's spinlock_t is an int location: a test may also xchg or store it.
+                // One no spin_*() names is plain memory (locked == null: some spin_*() call
+                // takes a computed pointer, so every spinlock_t stays a lock).
+                case "spinlock_t" -> locked == null || locked.contains(g.getKey()) ? Kind.SPINLOCK : Kind.INT;
                 case "struct srcu_struct" -> Kind.SRCU;
                 default -> Kind.INT;
             };
@@ -46,6 +50,60 @@ final class Layout {
             }
             next += STRIDE;
         }
+    }
+
+    /**
+     * The globals some spin_lock/unlock/trylock/is_locked() call names, or null if one of
+     * these calls takes something else than a parameter name.
+     */
+    private static java.util.Set<String> spinlockNames(LitmusTest t) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (mmrace.litmus.syntax.Process p : t.processes()) {
+            for (mmrace.litmus.syntax.Stmt s : p.body()) {
+                if (!spinCalls(s, p, out)) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean spinCalls(mmrace.litmus.syntax.Stmt s, mmrace.litmus.syntax.Process p, java.util.Set<String> out) {
+        return switch (s) {
+            case mmrace.litmus.syntax.Stmt.Declare d -> d.init().map(e -> spinCalls(e, p, out)).orElse(true);
+            case mmrace.litmus.syntax.Stmt.Assign a -> spinCalls(a.target(), p, out) && spinCalls(a.value(), p, out);
+            case mmrace.litmus.syntax.Stmt.Eval e -> spinCalls(e.expr(), p, out);
+            case mmrace.litmus.syntax.Stmt.If i -> spinCalls(i.cond(), p, out) && spinCalls(i.then(), p, out)
+                    && i.otherwise().map(o -> spinCalls(o, p, out)).orElse(true);
+            case mmrace.litmus.syntax.Stmt.While w -> spinCalls(w.cond(), p, out) && spinCalls(w.body(), p, out);
+            case mmrace.litmus.syntax.Stmt.Block b -> b.statements().stream().allMatch(x -> spinCalls(x, p, out));
+        };
+    }
+
+    private static boolean spinCalls(mmrace.litmus.syntax.Expr e, mmrace.litmus.syntax.Process p, java.util.Set<String> out) {
+        return switch (e) {
+            case mmrace.litmus.syntax.Expr.Call c -> {
+                boolean ok = c.args().stream().allMatch(a -> spinCalls(a, p, out));
+                switch (c.primitive().kind()) {
+                    case SPIN_LOCK, SPIN_UNLOCK, SPIN_TRYLOCK, SPIN_IS_LOCKED -> {
+                        if (c.args().get(0) instanceof mmrace.litmus.syntax.Expr.Name n && p.parameter(n.name()).isPresent()) {
+                            out.add(n.name());
+                        } else {
+                            ok = false;
+                        }
+                    }
+                    default -> { }
+                }
+                yield ok;
+            }
+            case mmrace.litmus.syntax.Expr.Deref d -> spinCalls(d.pointer(), p, out);
+            case mmrace.litmus.syntax.Expr.AddressOf a -> spinCalls(a.operand(), p, out);
+            case mmrace.litmus.syntax.Expr.Index i -> spinCalls(i.base(), p, out) && spinCalls(i.index(), p, out);
+            case mmrace.litmus.syntax.Expr.Unary u -> spinCalls(u.operand(), p, out);
+            case mmrace.litmus.syntax.Expr.Binary b -> spinCalls(b.left(), p, out) && spinCalls(b.right(), p, out);
+            case mmrace.litmus.syntax.Expr.Cast c -> spinCalls(c.operand(), p, out);
+            default -> true;
+        };
     }
 
     SequencedMap<String, Global> globals() {

@@ -56,6 +56,7 @@ public final class LitmusParser {
         FinalParser.Result fin = new FinalParser(finalTokens).parse();
         LitmusTest test = new LitmusTest(file, header.name(), header.doc(), header.info(), init, processes,
                 fin.locations(), fin.filter(), fin.condition());
+        test = ImplicitRegisters.add(test);
         NameChecker.check(test, locationPositions(finalTokens, fin.locations().size()));
         return test;
     }
