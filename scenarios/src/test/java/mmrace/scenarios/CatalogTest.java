@@ -24,8 +24,8 @@ class CatalogTest {
     static final Path ROOT = Path.of("..");
     static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
     static final boolean UPDATE = Boolean.getBoolean("mmrace.golden.update");
-    static final int SCENARIOS = 21;
-    static final int RUNS = 75;
+    static final int SCENARIOS = 22;
+    static final int RUNS = 82;
 
     @Test
     void everyRunOfTheCatalogReachesItsExpectedVerdict() throws Exception {

@@ -12,6 +12,15 @@ import java.util.List;
  * values may grow as later runs learn them.
  */
 final class ChoiceNode {
+    /**
+     * Whether a scheduling node starts with only its first option and gets others from
+     * {@link Backtracking} (DPOR-style). Off by default: that reduction misses states on some of
+     * the random programs of WeakScDifferentialTest (random-25 reaches 5 of 9 final states), so
+     * every awake context is tried at every node, with sleep sets, which is complete.
+     * {@code -Dmmrace.weak.backtracking=true} turns it on for experiments.
+     */
+    static final boolean RACE_DRIVEN = Boolean.getBoolean("mmrace.weak.backtracking");
+
     final boolean sched;
     /** Scheduling: the awake contexts (indices) in the order tried. */
     final int[] procs;
@@ -35,6 +44,7 @@ final class ChoiceNode {
         this.sched = true;
         this.procs = procs;
         this.todo = new boolean[procs.length];
+        java.util.Arrays.fill(this.todo, !RACE_DRIVEN);
         this.todo[0] = true;
         this.sleep = sleep;
         this.forward = 0;
