@@ -16,6 +16,8 @@ public final class Event {
     public final Named target;
     /** Keys touched; may be narrowed when the event commits (a failed cmpxchg only reads). */
     long[] footprint;
+    /** Accesses of the CPU's run key (see {@link Cpu#KEY_RUN}) that narrowing keeps. */
+    long[] scheduling = Footprint.NONE;
     /** Null when the operation can always run; otherwise whether it can run now. */
     final Guard guard;
     final Frame frame;
@@ -53,7 +55,13 @@ public final class Event {
 
     /** Narrows the footprint once the outcome is known (a failed trylock or cmpxchg only reads). */
     public void setFootprint(long[] f) {
-        footprint = f;
+        footprint = Footprint.plus(f, scheduling);
+    }
+
+    /** Adds accesses that say when the event can run on its CPU rather than what it touches. */
+    void schedule(long... run) {
+        scheduling = Footprint.plus(scheduling, run);
+        footprint = Footprint.plus(footprint, run);
     }
 
     public Frame frame() {
