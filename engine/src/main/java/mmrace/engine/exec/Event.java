@@ -53,6 +53,16 @@ public final class Event {
         return footprint;
     }
 
+    /**
+     * The footprint without the CPU's run key: what the event touches, for the weak-memory
+     * explorer, which orders a task and its handlers by its own per-CPU program-order key and
+     * must not take every task event for an ACQUIRE.
+     */
+    public long[] dataFootprint() {
+        return scheduling.length == 0 ? footprint
+                : java.util.Arrays.copyOf(footprint, footprint.length - scheduling.length);
+    }
+
     /** Narrows the footprint once the outcome is known (a failed trylock or cmpxchg only reads). */
     public void setFootprint(long[] f) {
         footprint = Footprint.plus(f, scheduling);

@@ -43,7 +43,7 @@ final class Independence {
         if (WeakMemory.isAccess(e.kind)) {
             return e.target instanceof Loc l ? Footprint.one(l.id, Mode.READ) : Footprint.NONE;
         }
-        return e.footprint();
+        return e.dataFootprint();
     }
 
     boolean dependent(Sleeper s, Event e) {

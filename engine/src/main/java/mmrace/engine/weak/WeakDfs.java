@@ -205,7 +205,7 @@ final class WeakDfs implements Strategy, Chooser, Session {
         for (; catchUp < events.size(); catchUp++) {
             Event e = events.get(catchUp);
             if (!WeakMemory.isAccess(e.kind)) {
-                for (long a : e.footprint()) {
+                for (long a : e.dataFootprint()) {
                     long key = mmrace.engine.exec.Footprint.key(a);
                     if (ind.syncKeys.add(key) && eagerKeys.contains(key)) {
                         dirty = true;
