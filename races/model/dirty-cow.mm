@@ -34,4 +34,4 @@ cpu P {
 check file-intact cached F 1 == 101
 
 run x86 GupFollowWrite=4.8  expect BUG check gup-cow
-run x86 GupFollowWrite=v5.6 expect VERIFIED executions 32
+run x86 GupFollowWrite=v5.6 expect VERIFIED executions 578

@@ -29,6 +29,6 @@ cpu P {
   write 0x1000 9
 }
 
-run x86   default                                 expect VERIFIED executions 2
+run x86   default                                 expect VERIFIED executions 3
 run arm64 default                                 expect VERIFIED executions 2
 run x86   ForkFlush=counterfactual-no-flush-tlb-mm expect BUG check cow-isolation

@@ -26,7 +26,7 @@ cpu P {
   munmap 0x0 0x4000
 }
 
-run x86   default                                   expect VERIFIED executions 6
-run arm64 default                                   expect VERIFIED executions 15
+run x86   default                                   expect VERIFIED executions 12
+run arm64 default                                   expect VERIFIED executions 45
 run x86   ZapFlush=counterfactual-free-before-flush expect BUG check stale-tlb
 run arm64 ZapFlush=counterfactual-free-before-flush expect BUG check stale-tlb

@@ -21,5 +21,5 @@ cpu P {
   munmap 0x0 0x4000
 }
 
-run x86   default expect VERIFIED executions 13
-run arm64 default expect VERIFIED executions 28
+run x86   default expect VERIFIED executions 35
+run arm64 default expect VERIFIED executions 82

@@ -53,4 +53,4 @@ cpu C {
 run x86   PageRemoveRmap=clear-mapping expect BUG check anon-mapping
 run x86   default                      expect VERIFIED executions 39
 run arm64 PageRemoveRmap=clear-mapping expect BUG check anon-mapping
-run arm64 default                      expect VERIFIED executions 264
+run arm64 default                      expect VERIFIED executions 1594

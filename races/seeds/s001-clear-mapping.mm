@@ -46,6 +46,6 @@ kthread {
 }
 
 run x86   PageRemoveRmap=clear-mapping expect BUG check page-cache-mapping
-run x86   default                      expect VERIFIED executions 88
+run x86   default                      expect VERIFIED executions 217
 run arm64 PageRemoveRmap=clear-mapping expect BUG check page-cache-mapping
-run arm64 default                      expect VERIFIED executions 179
+run arm64 default                      expect VERIFIED executions 1133

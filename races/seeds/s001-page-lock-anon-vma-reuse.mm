@@ -39,6 +39,6 @@ cpu Q {
 }
 
 run x86   PageLockAnonVma=2.6.34-rc,AnonVmaImpl=2.6.34 expect BUG check rmap-anon-vma
-run x86   PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 59335
-run x86   PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 71652
-run x86   default                                      expect VERIFIED executions 67616
+run x86   PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 223473
+run x86   PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 249098
+run x86   default                                      expect VERIFIED executions 271678

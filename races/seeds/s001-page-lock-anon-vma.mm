@@ -54,10 +54,10 @@ cpu P {
 
 run x86   PageLockAnonVma=2.6.34-rc,AnonVmaImpl=2.6.34 expect BUG check rmap-anon-vma
 run arm64 PageLockAnonVma=2.6.34-rc,AnonVmaImpl=2.6.34 expect BUG check rmap-anon-vma
-run x86   PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 579
-run x86   PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 687
-run x86   default                                      expect VERIFIED executions 697
-run arm64 PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 2213
-run arm64 PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 3221
-run arm64 default                                      expect VERIFIED executions 3417
-run arm64 PageLockAnonVma=peterz-no-rmb,AnonVmaImpl=2.6.34 expect VERIFIED executions 2213
+run x86   PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 1851
+run x86   PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 2052
+run x86   default                                      expect VERIFIED executions 2248
+run arm64 PageLockAnonVma=peterz,AnonVmaImpl=2.6.34    expect VERIFIED executions 11939
+run arm64 PageLockAnonVma=2.6.36,AnonVmaImpl=2.6.36    expect VERIFIED executions 17567
+run arm64 default                                      expect VERIFIED executions 19318
+run arm64 PageLockAnonVma=peterz-no-rmb,AnonVmaImpl=2.6.34 expect VERIFIED executions 11939

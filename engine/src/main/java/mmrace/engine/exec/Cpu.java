@@ -13,6 +13,14 @@ public final class Cpu implements Named {
     public static final int KEY_IRQ = 0;
     public static final int KEY_RCU_NEST = 1;
     public static final int KEY_RCU_QS = 2;
+    /**
+     * Who runs on the CPU. Every event of the CPU's task acquires it; an interrupt context's
+     * first event acquires it and its last releases it. So the start of a handler conflicts with
+     * the task's events around it (it stops the task without touching its data) and the explorer
+     * tries the handler at every point of the task where interrupts are on; the task's next event
+     * after the handler is enabled by the handler's end, like a lock by its unlock.
+     */
+    public static final int KEY_RUN = 3;
 
     public final int id;
     public final String name;

@@ -16,6 +16,8 @@ public final class Event {
     public final Named target;
     /** Keys touched; may be narrowed when the event commits (a failed cmpxchg only reads). */
     long[] footprint;
+    /** Accesses of the CPU's run key (see {@link Cpu#KEY_RUN}) that narrowing keeps. */
+    long[] scheduling = Footprint.NONE;
     /** Null when the operation can always run; otherwise whether it can run now. */
     final Guard guard;
     final Frame frame;
@@ -51,9 +53,25 @@ public final class Event {
         return footprint;
     }
 
+    /**
+     * The footprint without the CPU's run key: what the event touches, for the weak-memory
+     * explorer, which orders a task and its handlers by its own per-CPU program-order key and
+     * must not take every task event for an ACQUIRE.
+     */
+    public long[] dataFootprint() {
+        return scheduling.length == 0 ? footprint
+                : java.util.Arrays.copyOf(footprint, footprint.length - scheduling.length);
+    }
+
     /** Narrows the footprint once the outcome is known (a failed trylock or cmpxchg only reads). */
     public void setFootprint(long[] f) {
-        footprint = f;
+        footprint = Footprint.plus(f, scheduling);
+    }
+
+    /** Adds accesses that say when the event can run on its CPU rather than what it touches. */
+    void schedule(long... run) {
+        scheduling = Footprint.plus(scheduling, run);
+        footprint = Footprint.plus(footprint, run);
     }
 
     public Frame frame() {

@@ -190,7 +190,11 @@ public final class Execution {
         }
     }
 
-    /** A task waits while an interrupt handler runs on its CPU. */
+    /**
+     * A task waits while an interrupt handler runs on its CPU. The explorer sees this through
+     * the CPU's run key ({@link Cpu#KEY_RUN}): the handler's start conflicts with the task's
+     * events, and the handler's end enables the task's next one.
+     */
     private static boolean runnable(Proc p) {
         return p.kind != Proc.Kind.TASK || p.cpu.inIrq == null;
     }
@@ -281,6 +285,22 @@ public final class Execution {
             }
         } else if (p.cpu.inIrq == p) {
             p.cpu.inIrq = null;
+            releaseCpu(p);
+        }
+    }
+
+    /**
+     * An interrupt context gives its CPU back when its body returns, which is no event of its
+     * own: its last event releases the run key, so the task's next event happens after the
+     * whole handler (and is not taken for one that could have run in the middle of it).
+     */
+    private void releaseCpu(Proc p) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event e = events.get(i);
+            if (e.proc == p) {
+                e.schedule(Footprint.of(p.cpu.key(Cpu.KEY_RUN), Mode.RELEASE));
+                return;
+            }
         }
     }
 
@@ -310,6 +330,10 @@ public final class Execution {
             throw new BugFound();
         }
         Event e = new Event(p, kind, name, target, footprint, guard);
+        if (p.kind == Proc.Kind.TASK) {
+            // A task runs only while no interrupt context holds its CPU.
+            e.schedule(Footprint.of(p.cpu.key(Cpu.KEY_RUN), Mode.ACQUIRE));
+        }
         p.pending = e;
         Coroutines.yieldNow(coroutineKind);
         commit(e);
@@ -336,6 +360,8 @@ public final class Execution {
         Proc parent = requireProc("spawn()");
         Proc p = newProc(name, kind, cpu, events.size() - 1, parent.nextChildCreator());
         Event entry = new Event(p, entryKind, entryName, target, entryFootprint, entryGuard);
+        // A spawned thread's start is a task event; a handler's entry takes the CPU from its task.
+        entry.schedule(Footprint.of(cpu.key(Cpu.KEY_RUN), Mode.ACQUIRE));
         p.pending = entry;
         p.coroutine = coroutines.apply(() -> {
             commit(entry);
@@ -522,11 +548,16 @@ public final class Execution {
 
     /**
      * The final state as text: observed locations, then each context's registers, sorted, e.g.
-     * {@code 0:r0=1; 1:r1=0; x=1;}. Two executions with equal final states print the same.
+     * {@code 0:r0=1; 1:r1=0; x=1;}. Two executions with equal final states print the same:
+     * tasks come in CPU order, then interrupt contexts by name, since those are created in
+     * the order their (independent) senders happened to run.
      */
     public String finalState() {
         StringBuilder sb = new StringBuilder();
-        for (Proc p : procs) {
+        List<Proc> ordered = new ArrayList<>(procs);
+        ordered.sort(java.util.Comparator.comparing((Proc p) -> p.kind != Proc.Kind.TASK)
+                .thenComparing(p -> p.kind == Proc.Kind.TASK ? "" : p.name));
+        for (Proc p : ordered) {
             for (Map.Entry<String, Long> r : new TreeMap<>(p.registers).entrySet()) {
                 sb.append(p.name).append(':').append(r.getKey()).append('=').append(r.getValue()).append("; ");
             }

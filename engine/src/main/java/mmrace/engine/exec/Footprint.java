@@ -21,6 +21,13 @@ public final class Footprint {
         return new long[] {of(key, mode)};
     }
 
+    /** {@code f} with {@code more} appended. */
+    public static long[] plus(long[] f, long... more) {
+        long[] out = Arrays.copyOf(f, f.length + more.length);
+        System.arraycopy(more, 0, out, f.length, more.length);
+        return out;
+    }
+
     public static long key(long access) {
         return access >>> 3;
     }

@@ -19,8 +19,14 @@ import mmrace.engine.exec.Proc;
  * <p>Happens-before is program order, spawning, and every conflicting pair in execution order.
  * A race is a conflicting pair of events of different contexts with no other happens-before
  * path between them, except that a RELEASE and the ACQUIRE it enabled (unlock then lock, IRQs
- * back on then the IPI handler) do not race: the explorer looks past them to the previous
- * ACQUIRE, which is the pair that can really be reversed.
+ * back on then the IPI handler, a handler's end then its task's next event) do not race: the
+ * explorer looks past them to the previous ACQUIRE, which is the pair that can really be
+ * reversed. An enabling pair does not race on the other keys the two share either (IRQs back
+ * on and the handler's entry both write the RCU nesting key): the later event could not have
+ * run first. And an event that waited for a release is not racing with what happened before
+ * that release: one event may be both the acquire and an access (a task's next event after a
+ * handler both waits for the handler's end and reads what the handler wrote; it races with
+ * the handler's start, not with the write).
  */
 final class RaceAnalysis {
     /** A reversible race: {@code first} ran before {@code second}. */
@@ -71,18 +77,19 @@ final class RaceAnalysis {
                 po = new int[procCount];
             }
             int[] c = po.clone();
-            List<Integer> candidates = new ArrayList<>(4);
+            Candidates found = new Candidates();
             for (long a : fp[i]) {
                 KeyHistory h = byKey.get(Footprint.key(a));
                 if (h != null) {
-                    h.scan(Footprint.mode(a), g, c, candidates, clock, gid);
+                    h.scan(Footprint.mode(a), g, c, found, clock, gid);
                 }
             }
             c[g] = seq[i];
             clock[i] = c;
-            for (int j : candidates) {
-                if (immediate(j, po, candidates)) {
-                    races.add(new Race(j, i));
+            found.dropEnablers();
+            for (int k = 0; k < found.size(); k++) {
+                if (immediate(k, po, found)) {
+                    races.add(new Race(found.at(k), i));
                 }
             }
             if (i < executed) {
@@ -94,18 +101,77 @@ final class RaceAnalysis {
         }
     }
 
-    /** Candidate j races directly: it happens before neither the program-order predecessor nor another candidate. */
-    private boolean immediate(int j, int[] po, List<Integer> candidates) {
+    /**
+     * Candidate {@code k} races directly: it happens before neither the program-order
+     * predecessor, nor another candidate that races, nor (unless it was found behind the
+     * release) a release that enabled the event.
+     */
+    private boolean immediate(int k, int[] po, Candidates found) {
+        int j = found.at(k);
         int pj = gid[j];
-        if (po[pj] >= seq[j]) {
+        if (po[pj] >= seq[j] || (!found.pastRelease(k) && orderedByEnabler(j, found))) {
             return false;
         }
-        for (int d : candidates) {
-            if (d != j && clock[d][pj] >= seq[j]) {
+        for (int m = 0; m < found.size(); m++) {
+            int d = found.at(m);
+            if (d != j && clock[d][pj] >= seq[j] && (found.pastRelease(m) || !orderedByEnabler(d, found))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code j} happens before a release that the event waited for. */
+    private boolean orderedByEnabler(int j, Candidates found) {
+        for (int en : found.enablers) {
+            if (clock[en][gid[j]] >= seq[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The race candidates of one event, each found either directly (the newest conflicting
+     * access of another context) or behind an enabling release (the previous ACQUIRE), and the
+     * releases that enabled the event.
+     */
+    private static final class Candidates {
+        private final List<Integer> items = new ArrayList<>(4);
+        private final List<Boolean> behind = new ArrayList<>(4);
+        final List<Integer> enablers = new ArrayList<>(2);
+
+        void add(int j, boolean pastRelease) {
+            int k = items.indexOf(j);
+            if (k < 0) {
+                items.add(j);
+                behind.add(pastRelease);
+            } else if (!pastRelease) {
+                behind.set(k, false);
+            }
+        }
+
+        /** A release that enabled the event does not race with it on its other keys either. */
+        void dropEnablers() {
+            for (int k = items.size() - 1; k >= 0; k--) {
+                if (!behind.get(k) && enablers.contains(items.get(k))) {
+                    items.remove(k);
+                    behind.remove(k);
+                }
+            }
+        }
+
+        int size() {
+            return items.size();
+        }
+
+        int at(int k) {
+            return items.get(k);
+        }
+
+        boolean pastRelease(int k) {
+            return behind.get(k);
+        }
     }
 
     /** Whether item {@code a} happens before item {@code b}. */
@@ -130,10 +196,12 @@ final class RaceAnalysis {
 
         /**
          * Walks back from the newest event: joins the clocks of the conflicting ones into
-         * {@code c} and collects race candidates from other contexts, up to the first
-         * exclusive access that is not an enabling release (all before it happen before it).
+         * {@code c} and collects race candidates and enabling releases from other contexts, up
+         * to the first exclusive access that is not an enabling release (all before it happen
+         * before it).
          */
-        void scan(Mode mode, int g, int[] c, List<Integer> candidates, int[][] clock, int[] gid) {
+        void scan(Mode mode, int g, int[] c, Candidates found, int[][] clock, int[] gid) {
+            boolean pastRelease = false;
             for (int k = n - 1; k >= 0; k--) {
                 Mode m = modes[k];
                 if (!m.conflicts(mode)) {
@@ -143,10 +211,14 @@ final class RaceAnalysis {
                 join(c, clock[j]);
                 boolean enabling = isRelease(m) && isAcquire(mode);
                 if (enabling) {
+                    if (gid[j] != g && !found.enablers.contains(j)) {
+                        found.enablers.add(j);
+                    }
+                    pastRelease = true;
                     continue;
                 }
-                if (gid[j] != g && !candidates.contains(j)) {
-                    candidates.add(j);
+                if (gid[j] != g) {
+                    found.add(j, pastRelease);
                 }
                 if (m == Mode.WRITE || m == Mode.ACQUIRE || m == Mode.RELEASE) {
                     return;

@@ -81,7 +81,7 @@ final class Independence {
             }
             return new long[] {Footprint.of(l.id, Mode.READ), po};
         }
-        long[] f = e.footprint();
+        long[] f = e.dataFootprint();
         long[] out = java.util.Arrays.copyOf(f, f.length + 1);
         out[f.length] = po;
         return out;

@@ -102,7 +102,7 @@ final class SyncEvents {
             }
         }
         long own = e.target instanceof SpinLock s && e.kind.name().startsWith("SPIN") ? s.id : Long.MIN_VALUE;
-        for (long a : e.footprint()) {
+        for (long a : e.dataFootprint()) {
             long key = Footprint.key(a);
             Mode m = Footprint.mode(a);
             boolean acquire = m == Mode.ACQUIRE || m == Mode.ACQUIRE_SHARED
@@ -196,7 +196,7 @@ final class SyncEvents {
             spawns.put(e.index(), new Mark(t, g.mark(t)));
         }
         long own = e.target instanceof SpinLock s && e.kind.name().startsWith("SPIN") ? s.id : Long.MIN_VALUE;
-        for (long a : e.footprint()) {
+        for (long a : e.dataFootprint()) {
             long key = Footprint.key(a);
             Mode m = Footprint.mode(a);
             if (key == own || (m != Mode.RELEASE && m != Mode.RELEASE_SHARED)) {
