@@ -49,7 +49,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
     private boolean truncated;
     private boolean started;
     private long rounds = 1;
-    private long runs;
 
     /** The most values one load may speculate (a guard against values growing without end). */
     static final int MAX_VALUES = 64;
@@ -298,20 +297,6 @@ final class WeakDfs implements Strategy, Chooser, Session {
         }
         if (model.speculation() == Speculation.OBSERVED && x.memory() instanceof WeakMemory m) {
             truncated |= Observed.learn(m.g, stack, depth, m.lastUnjustified);
-        }
-        runs++;
-        if (Boolean.getBoolean("mmrace.weak.debug") && runs % 500 == 0) {
-            java.util.Map<String, Integer> h = new java.util.TreeMap<>();
-            for (Event e : x.events()) {
-                h.merge(e.proc() + " " + e.name + " " + (e.target == null ? "" : e.target.displayName()), 1, Integer::sum);
-            }
-            h.entrySet().removeIf(en -> en.getValue() < 20);
-            System.err.println("  events=" + x.events().size() + " status=" + x.status() + " frequent=" + h);
-        }
-        if (Boolean.getBoolean("mmrace.weak.debug") && (runs % 500 == 0 || dirty)) {
-            System.err.println("weak: runs=" + runs + " depth=" + stack.size() + " rounds=" + rounds + " candidates="
-                    + seen.distinctCandidates + " inconsistent=" + seen.inconsistent + " repeats=" + seen.repeats
-                    + " sleepBlocked=" + seen.sleepBlocked + (dirty ? " RESTART" : ""));
         }
         if (dirty) {
             restart();

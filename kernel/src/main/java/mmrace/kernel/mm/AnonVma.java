@@ -47,6 +47,20 @@ public final class AnonVma extends SlabObject {
         this.rwsem = new RwSemaphore(k.x, n + "->rwsem", LockClasses.ANON_VMA);
     }
 
+    /**
+     * The opening every reader of page->mapping under RCU shares (page_lock_anon_vma() in all its
+     * forms, page_get_anon_vma(), mm/rmap.c): READ_ONCE of page->mapping, and the anon_vma it
+     * points to only if the page is anonymous and still mapped, else null. Caller holds:
+     * rcu_read_lock.
+     */
+    static AnonVma ofMappedPage(Kernel k, Page page) {
+        long m = page.mapping.readOnce();
+        if ((m & PAGE_MAPPING_FLAGS) != PAGE_MAPPING_ANON || !PageRef.pageMapped(page)) {
+            return null;
+        }
+        return deref(k, m);
+    }
+
     public static AnonVma deref(Kernel k, long ptr) {
         return k.x.attachment(Heap.class, Heap::new).deref(ptr & ~PAGE_MAPPING_FLAGS, AnonVma.class);
     }

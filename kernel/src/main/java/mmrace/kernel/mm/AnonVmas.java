@@ -66,12 +66,11 @@ public final class AnonVmas {
     public static AnonVma pageGetAnonVma(Kernel k, Page page) {
         try (Fn f = Fn.enter(k.x, "page_get_anon_vma")) {
             Rcu.rcuReadLock(k.x);
-            long m = page.mapping.readOnce();
-            if ((m & AnonVma.PAGE_MAPPING_FLAGS) != AnonVma.PAGE_MAPPING_ANON || !PageRef.pageMapped(page)) {
+            AnonVma av = AnonVma.ofMappedPage(k, page);
+            if (av == null) {
                 Rcu.rcuReadUnlock(k.x);
                 return null;
             }
-            AnonVma av = AnonVma.deref(k, m);
             if (!Atomic.in(av.refcount).incNotZero()) {
                 Rcu.rcuReadUnlock(k.x);
                 return null;

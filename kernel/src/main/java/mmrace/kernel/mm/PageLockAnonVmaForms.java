@@ -50,12 +50,11 @@ public final class PageLockAnonVmaForms {
     static Locked v5_6(Kernel k, Page page) {
         try (Fn f = Fn.enter(k.x, "page_lock_anon_vma_read")) {
             Rcu.rcuReadLock(k.x);
-            long m = page.mapping.readOnce();
-            if ((m & AnonVma.PAGE_MAPPING_FLAGS) != AnonVma.PAGE_MAPPING_ANON || !PageRef.pageMapped(page)) {
+            AnonVma av = AnonVma.ofMappedPage(k, page);
+            if (av == null) {
                 Rcu.rcuReadUnlock(k.x);
                 return null;
             }
-            AnonVma av = AnonVma.deref(k, m);
             AnonVma root = AnonVma.deref(k, av.root.readOnce());
             if (root.trylockReadOwn()) {
                 // "If the page is still mapped, then this anon_vma is still its anon_vma, and
@@ -105,12 +104,11 @@ public final class PageLockAnonVmaForms {
     static Locked v2_6_34(Kernel k, Page page, boolean recheck) {
         try (Fn f = Fn.enter(k.x, "page_lock_anon_vma")) {
             Rcu.rcuReadLock(k.x);
-            long m = page.mapping.readOnce();
-            if ((m & AnonVma.PAGE_MAPPING_FLAGS) != AnonVma.PAGE_MAPPING_ANON || !PageRef.pageMapped(page)) {
+            AnonVma av = AnonVma.ofMappedPage(k, page);
+            if (av == null) {
                 Rcu.rcuReadUnlock(k.x);
                 return null;
             }
-            AnonVma av = AnonVma.deref(k, m);
             av.lockRead();
             if (recheck && !PageRef.pageMapped(page)) {
                 av.unlockRead();
